@@ -1,0 +1,60 @@
+import type { ArticleAnalysis, ParsedArticle, Span } from './types';
+import type { EntityRecognizer } from './ner';
+import { findDates } from './dates';
+import { findQuotes } from './quotes';
+
+/** Which parts of the analysis to compute. */
+export type ExtractionTask = 'entities' | 'dates' | 'quotes';
+export const ALL_TASKS: readonly ExtractionTask[] = ['entities', 'dates', 'quotes'];
+
+export interface ExtractOptions {
+  /** Publication date `YYYY-MM-DD` that relative dates resolve against. */
+  date?: string | null;
+  /** Stretches to leave out (captions, boilerplate). */
+  skip?: readonly Span[];
+  /** Defaults to all tasks. Quotes need entities for speaker names, so they imply them. */
+  tasks?: readonly ExtractionTask[];
+  /** Told about a stage that failed; the other stages still run. */
+  onError?: (stage: ExtractionTask, error: unknown) => void;
+}
+
+/** Runs the extraction stages over one text. A stage that throws loses only its own results. */
+export class ArticleExtractor {
+  constructor(private readonly recognizer: EntityRecognizer) {}
+
+  analyze(text: string, options: ExtractOptions = {}): ArticleAnalysis {
+    const tasks = new Set(options.tasks ?? ALL_TASKS);
+    const skip = options.skip ?? [];
+    const result: ArticleAnalysis = { entities: [], dates: [], quotes: [] };
+    const guard = <T>(stage: ExtractionTask, run: () => T[]): T[] => {
+      try {
+        return run();
+      } catch (err) {
+        options.onError?.(stage, err);
+        return [];
+      }
+    };
+    if (tasks.has('entities') || tasks.has('quotes')) {
+      result.entities = guard('entities', () => this.recognizer.recognize(text, skip));
+    }
+    if (tasks.has('dates')) {
+      result.dates = guard('dates', () => findDates(text, options.date ?? null, skip));
+    }
+    if (tasks.has('quotes')) {
+      result.quotes = guard('quotes', () => findQuotes(text, result.entities, skip));
+    }
+    return result;
+  }
+
+  /** Analyses a parsed article: captions and footer boilerplate are skipped, the dateline gives the date. */
+  analyzeArticle(text: string, article: ParsedArticle, options: Omit<ExtractOptions, 'skip' | 'date'> = {}): ArticleAnalysis {
+    return this.analyze(text, { ...options, date: article.date, skip: nonBodySpans(article) });
+  }
+}
+
+/** Sections whose text is not the article's own prose: captions, footer boilerplate, a repeated headline. */
+export function nonBodySpans(article: ParsedArticle): Span[] {
+  return article.sections
+    .filter((s) => s.kind === 'caption' || s.kind === 'footer' || s.kind === 'repeatedHeadline')
+    .map(({ start, end }) => ({ start, end }));
+}
