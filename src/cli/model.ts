@@ -3,8 +3,11 @@ import * as path from 'node:path';
 import { loadEntityRecognizer, type EntityRecognizer } from '../core/ner';
 import { CliError } from './io';
 
-/** The shipped NER model, beside `dist/` in the package (`dist/cli.js` -> `models/`). */
-export const NER_MODEL_PATH = path.join(__dirname, '..', 'models', 'ner-en.bin');
+/**
+ * The shipped NER model, beside `dist/` in the package (`dist/cli.js` -> `models/`).
+ * `NEWS_ANNOTATOR_MODEL` overrides it (a bundle built elsewhere, an experimental model).
+ */
+export const NER_MODEL_PATH = process.env.NEWS_ANNOTATOR_MODEL || path.join(__dirname, '..', 'models', 'ner-en.bin');
 
 /** Loads the shipped entity recognizer, or explains why it cannot. */
 export function loadShippedRecognizer(modelPath = NER_MODEL_PATH): EntityRecognizer {
