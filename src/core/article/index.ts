@@ -1,9 +1,4 @@
-import type { ParsedArticle } from '../types';
-
-/**
- * Segments an article's text. Total: never throws, whatever the string.
- * PLACEHOLDER until the parser lands.
- */
-export function parseArticle(text: string): ParsedArticle {
-  return { headline: null, headlineSpan: null, authors: [], authorSpans: [], date: null, dateSpan: null, sectionName: null, outlet: null, sections: text ? [{ kind: 'body', start: 0, end: text.length }] : [], score: 0 };
-}
+export { parseArticle, NEWS_ARTICLE_SCORE_THRESHOLD, looksLikePersonName } from './parser';
+export { KNOWN_OUTLETS, lookUpOutlet, canonicalOutletName, type KnownOutlet } from './outlets';
+export { readDateline, type Dateline } from './datelines';
+export { splitLines, type TextLine } from './lines';
