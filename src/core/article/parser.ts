@@ -4,7 +4,7 @@ import { foldForComparison, splitLines, wordCount, type TextLine } from './lines
 import { canonicalOutletName, lookUpOutlet } from './outlets';
 
 /** A text whose `score` reaches this reads as a news article (used for content detection). */
-export const NEWS_ARTICLE_SCORE_THRESHOLD = 0.55;
+export const NEWS_ARTICLE_SCORE_THRESHOLD = 0.5;
 
 /** How many non-blank lines after the headline may still belong to the header block. */
 const MAX_HEADER_LINES = 12;
@@ -262,14 +262,20 @@ function newsScore(nonBlank: LineInfo[], kinds: Map<number, SectionKind>, articl
   const headlineWords = wordCount(article.headline ?? '', 40);
   if (headlineWords >= 2 && headlineWords <= 30 && !CODE_LINE.test(article.headline ?? '')) score += 0.2;
   let prose = 0;
+  let proseWords = 0;
   let code = 0;
   const sample = nonBlank.slice(0, 400);
   for (const line of sample) {
     const t = line.trimmed.length > 2000 ? line.trimmed.slice(0, 2000) : line.trimmed;
-    if (kinds.get(line.index) === 'body' && wordCount(t, 15) >= 15 && SENTENCE_END.test(t) && /^["“‘'(A-Z0-9]/.test(t)) prose++;
+    const words = wordCount(t, 400);
+    if (kinds.get(line.index) === 'body' && words >= 15 && SENTENCE_END.test(t) && /^["“‘'(A-Z0-9£$]/.test(t)) {
+      prose++;
+      proseWords += words;
+    }
     if (CODE_LINE.test(t)) code++;
   }
-  score += prose >= 3 ? 0.45 : prose * 0.15;
+  // Three paragraphs of prose, or two long ones, are what an article body looks like.
+  score += prose >= 3 || (prose === 2 && proseWords >= 120) ? 0.45 : prose * 0.15;
   if (article.authors.length || article.date || article.outlet) score += 0.2;
   if (/[“”]|"[^"\n]{3,}"/.test(nonBlank.slice(0, 60).map((l) => l.trimmed.slice(0, 500)).join('\n'))) score += 0.15;
   const codeShare = code / Math.max(1, sample.length);
