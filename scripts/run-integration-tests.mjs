@@ -1,0 +1,90 @@
+// `npm run test:integration`: the mocha suites of test/integration/ inside a real VS Code extension
+// host, through @vscode/test-electron's runTests. Desktop VS Code when one can be had
+// (NEWS_ANNOTATOR_VSCODE=desktop downloads it; a desktop `code` on PATH is used as is); otherwise
+// (no internet: this machine kind and CI) VS Code OSS from code-server driven by Chromium, through
+// scripts/vscode-oss-test-host.mjs standing in for the executable.
+// Options: --vsix FILE (or NEWS_ANNOTATOR_VSIX) tests that packaged VSIX instead of the working tree
+// (VS Code OSS only); --grep PATTERN (or NEWS_ANNOTATOR_TEST_GREP) runs the matching tests only;
+// --no-build skips the esbuild step.
+import { spawnSync } from 'node:child_process';
+import { chmodSync, cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { runTests } from '@vscode/test-electron';
+import { ensureDebianPackages } from './lib/prerequisites.mjs';
+import { ensureCodeServer, REPO_ROOT } from './lib/code-server.mjs';
+import { findDesktopVSCode } from './lib/desktop-vscode.mjs';
+import { step, fail } from './lib/log.mjs';
+
+const { values: options } = parseArgs({
+  options: { vsix: { type: 'string' }, grep: { type: 'string' }, 'no-build': { type: 'boolean', default: false } },
+});
+const vsix = options.vsix ?? process.env.NEWS_ANNOTATOR_VSIX;
+const grep = options.grep ?? process.env.NEWS_ANNOTATOR_TEST_GREP;
+const TESTS_ENTRY = join(REPO_ROOT, 'out', 'integration', 'index.js');
+const HOST = join(REPO_ROOT, 'scripts', 'vscode-oss-test-host.mjs');
+
+function build() {
+  step('building (esbuild)');
+  const result = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: REPO_ROOT, stdio: 'inherit', timeout: 300_000 });
+  if (result.status !== 0) fail('the build failed; see the errors above');
+  if (!existsSync(TESTS_ENTRY)) fail(`the build did not produce ${TESTS_ENTRY}`);
+}
+
+/** 'desktop' (with the executable, or undefined to download) or 'oss'. */
+function chooseVSCode() {
+  const wanted = process.env.NEWS_ANNOTATOR_VSCODE;
+  if (wanted === 'oss' || vsix) return { kind: 'oss' };
+  const desktop = findDesktopVSCode();
+  if (wanted === 'desktop') return { kind: 'desktop', executable: desktop };
+  if (wanted) fail(`NEWS_ANNOTATOR_VSCODE must be "desktop" or "oss", not "${wanted}"`);
+  return desktop ? { kind: 'desktop', executable: desktop } : { kind: 'oss' };
+}
+
+async function main() {
+  if (!options['no-build']) build();
+  if (vsix && !existsSync(vsix)) fail(`no VSIX at ${vsix}; run npm run package first`);
+  const vscode = chooseVSCode();
+
+  // Tests work on a temp copy of the fixtures so they can edit and save without dirtying the repository.
+  const scratch = mkdtempSync(join(tmpdir(), 'news-annotator-it-'));
+  const workspace = join(scratch, 'workspace');
+  cpSync(join(REPO_ROOT, 'test', 'fixtures'), workspace, { recursive: true });
+  const profile = [`--user-data-dir=${join(scratch, 'user-data')}`, `--extensions-dir=${join(scratch, 'extensions')}`];
+  const extensionTestsEnv = {
+    NEWS_ANNOTATOR_TEST_WORKSPACE: workspace,
+    NEWS_ANNOTATOR_REPO: REPO_ROOT,
+    ...(grep ? { NEWS_ANNOTATOR_TEST_GREP: grep } : {}),
+    ...(vsix ? { NEWS_ANNOTATOR_VSIX: resolve(vsix) } : {}),
+  };
+
+  let vscodeExecutablePath = vscode.executable;
+  if (vscode.kind === 'oss') {
+    step('VS Code: VS Code OSS from code-server (no desktop VS Code here); checking prerequisites');
+    ensureDebianPackages();
+    await ensureCodeServer();
+    chmodSync(HOST, 0o755);
+    vscodeExecutablePath = HOST;
+  } else {
+    step(`VS Code: desktop ${vscode.executable ?? '(downloaded by @vscode/test-electron)'}`);
+  }
+
+  step(`running the integration tests on ${workspace}${vsix ? ` with ${vsix} installed` : ''}`);
+  try {
+    await runTests({
+      vscodeExecutablePath,
+      extensionDevelopmentPath: REPO_ROOT,
+      extensionTestsPath: TESTS_ENTRY,
+      launchArgs: [workspace, ...profile, '--disable-extensions'],
+      extensionTestsEnv,
+    });
+  } catch (error) {
+    rmSync(scratch, { recursive: true, force: true });
+    fail(`integration tests FAILED (${error?.message ?? error}); the mocha output above says which`);
+  }
+  rmSync(scratch, { recursive: true, force: true });
+  step('integration tests passed');
+}
+
+main().catch((error) => fail(error?.stack ?? String(error)));

@@ -1,0 +1,101 @@
+#!/usr/bin/env node
+// Stands in for the VS Code executable that @vscode/test-electron's runTests launches, when no desktop
+// VS Code can be had (no internet): it turns the desktop command line (--extensionDevelopmentPath=,
+// --extensionTestsPath=, the folder, --user-data-dir=, --extensions-dir=) into a VS Code OSS run —
+// code-server serving the workbench, headless Chromium opening it with the test `payload` — forwards
+// the extension host's output, and exits with the test run's exit code.
+// Environment: NEWS_ANNOTATOR_VSIX installs that VSIX instead of loading the development folder;
+// NEWS_ANNOTATOR_TEST_TIMEOUT_S bounds the whole run (default 900 s).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { format } from 'node:util';
+import { ensureCodeServer, codeServerDirs, installVsix, startCodeServer } from './lib/code-server.mjs';
+import { launchBrowser, workbenchUrl } from './lib/browser.mjs';
+import { withTimeout } from './lib/log.mjs';
+
+function log(message) {
+  console.log(`[vscode-oss] ${message}`);
+}
+
+/** The parts of the desktop command line this host understands; the rest are Electron-only flags. */
+function parseArgs(argv) {
+  const parsed = { extensionDevelopmentPaths: [], folder: undefined, extensionTestsPath: undefined, userDataDir: undefined, extensionsDir: undefined };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const [name, inlineValue] = arg.startsWith('--') ? [arg.slice(2).split('=')[0], arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : undefined] : [undefined, undefined];
+    const value = () => inlineValue ?? argv[++i];
+    if (name === 'extensionDevelopmentPath') parsed.extensionDevelopmentPaths.push(resolve(value()));
+    else if (name === 'extensionTestsPath') parsed.extensionTestsPath = resolve(value());
+    else if (name === 'user-data-dir') parsed.userDataDir = resolve(value());
+    else if (name === 'extensions-dir') parsed.extensionsDir = resolve(value());
+    else if (name === undefined) parsed.folder = resolve(arg);
+  }
+  return parsed;
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  if (!args.extensionTestsPath) throw new Error('no --extensionTestsPath= given: this host only runs extension tests');
+  const timeoutMs = Number(process.env.NEWS_ANNOTATOR_TEST_TIMEOUT_S || 900) * 1000;
+  const scratch = mkdtempSync(join(tmpdir(), 'news-annotator-oss-'));
+  const dirs = codeServerDirs(scratch, { userDataDir: args.userDataDir, extensionsDir: args.extensionsDir });
+
+  const entry = await ensureCodeServer();
+  let extensionDevelopmentPaths = args.extensionDevelopmentPaths;
+  const vsix = process.env.NEWS_ANNOTATOR_VSIX;
+  if (vsix) {
+    installVsix(entry, dirs, resolve(vsix));
+    extensionDevelopmentPaths = [];
+  }
+
+  let server;
+  let browser;
+  const cleanUp = async () => {
+    await browser?.close().catch(() => {});
+    await server?.stop().catch(() => {});
+    rmSync(scratch, { recursive: true, force: true });
+  };
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.once(signal, () => {
+      log(`${signal}: stopping`);
+      cleanUp().finally(() => process.exit(130));
+    });
+  }
+
+  try {
+    server = await startCodeServer(entry, dirs, { quiet: true });
+    log(`VS Code OSS (code-server) on ${server.url}`);
+    const launched = await launchBrowser();
+    browser = launched.browser;
+    const page = launched.page;
+    let finish;
+    const testExit = new Promise((resolvePromise) => { finish = resolvePromise; });
+    await page.exposeFunction('codeAutomationLog', (type, logArgs) => {
+      // The extension host forwards console calls as printf-style argument lists (mocha's reporter uses them).
+      const text = format(...(Array.isArray(logArgs) ? logArgs : [logArgs]));
+      // The workbench's gallery lookup fails on a closed network by design; it is not the extension's.
+      if (/ENOTFOUND open-vsx\.org/.test(text)) return;
+      (type === 'error' ? console.error : console.log)(text);
+    });
+    await page.exposeFunction('codeAutomationExit', (code) => finish({ code: Number(code) }));
+    page.on('crash', () => finish({ code: 1, reason: 'the workbench page crashed' }));
+    server.exited.then((code) => finish({ code: 1, reason: `code-server exited (${code}) during the run:\n${server.output()}` }));
+    const url = workbenchUrl(server.url, { folder: args.folder, extensionDevelopmentPaths, extensionTestsPath: args.extensionTestsPath });
+    log(`opening the workbench${args.folder ? ` on ${args.folder}` : ''}; extension ${vsix ? `from ${vsix}` : `from ${extensionDevelopmentPaths.join(', ')}`}`);
+    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
+    const result = await withTimeout(testExit, timeoutMs, 'the extension tests to finish (NEWS_ANNOTATOR_TEST_TIMEOUT_S)');
+    if (result.reason) log(result.reason);
+    return result.code;
+  } finally {
+    await cleanUp();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(`[vscode-oss] ERROR: ${error?.message ?? error}`);
+    process.exit(1);
+  },
+);
