@@ -1,9 +1,16 @@
 import type { DateMention, Span } from '../types';
+import { parseIsoDay } from './calendar';
+import { recognizeTimexes } from './recognize';
+import { TIMEX_RULES } from './rules';
 
 /**
- * Time expressions in `text` with values resolved against `publicationDate` (`YYYY-MM-DD`, or null).
- * PLACEHOLDER until the date extractor lands: finds nothing.
+ * Time expressions (TimeML TIMEX3: DATE, TIME, DURATION, SET) in `text`, with calendar values resolved
+ * against `publicationDate` (`YYYY-MM-DD`; with null, relative expressions get a null value).
+ * Mentions overlapping a `skip` span are left out. Sorted by start; never overlapping.
  */
-export function findDates(_text: string, _publicationDate: string | null, _skip?: readonly Span[]): DateMention[] {
-  return [];
+export function findDates(text: string, publicationDate: string | null, skip: readonly Span[] = []): DateMention[] {
+  const anchor = parseIsoDay(publicationDate);
+  const mentions = recognizeTimexes(text, TIMEX_RULES, anchor);
+  if (skip.length === 0) return mentions;
+  return mentions.filter((m) => !skip.some((s) => m.start < s.end && s.start < m.end));
 }

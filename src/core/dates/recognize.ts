@@ -1,0 +1,82 @@
+/**
+ * Runs the lexicon over a text and keeps the best non-overlapping matches: the longest span wins, then
+ * the earlier rule.
+ */
+import type { CalendarDay } from './calendar';
+import type { MatchContext, TimexRule } from './rules';
+import { directionAround } from './tense';
+import type { Direction } from './tense';
+import type { DateMention } from '../types';
+
+interface Candidate {
+  start: number;
+  end: number;
+  ruleIndex: number;
+  groups: Record<string, string | undefined>;
+}
+
+function makeContext(text: string, start: number, end: number, anchor: CalendarDay | null): MatchContext {
+  let direction: Direction | undefined;
+  return {
+    text,
+    start,
+    end,
+    anchor,
+    direction: () => (direction ??= directionAround(text, start, end)),
+  };
+}
+
+function collect(text: string, rules: readonly TimexRule[], anchor: CalendarDay | null): Candidate[] {
+  const found: Candidate[] = [];
+  rules.forEach((rule, ruleIndex) => {
+    const re = rule.pattern;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      const start = m.index;
+      const end = start + m[0].length;
+      const groups = m.groups ?? {};
+      if (rule.accept && !rule.accept(groups, makeContext(text, start, end, anchor))) {
+        // a rejected long match may hide a shorter good one inside it: retry one character on
+        re.lastIndex = start + 1;
+        continue;
+      }
+      found.push({ start, end, ruleIndex, groups });
+    }
+  });
+  return found;
+}
+
+function keepBest(candidates: Candidate[]): Candidate[] {
+  candidates.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start) || a.ruleIndex - b.ruleIndex);
+  const kept: Candidate[] = [];
+  for (const c of candidates) {
+    const last = kept[kept.length - 1];
+    if (!last || c.start >= last.end) {
+      kept.push(c);
+      continue;
+    }
+    const longer = c.end - c.start > last.end - last.start;
+    if (longer) kept[kept.length - 1] = c;
+  }
+  return kept;
+}
+
+/** Time expressions of `text` found by `rules`, with values against `anchor`. */
+export function recognizeTimexes(text: string, rules: readonly TimexRule[], anchor: CalendarDay | null): DateMention[] {
+  const mentions: DateMention[] = [];
+  for (const c of keepBest(collect(text, rules, anchor))) {
+    const rule = rules[c.ruleIndex];
+    let value: string | null = null;
+    try {
+      value = rule.value ? rule.value(c.groups, makeContext(text, c.start, c.end, anchor)) : null;
+    } catch {
+      value = null; // a normalisation bug costs the value, not the mention
+    }
+    mentions.push({ start: c.start, end: c.end, text: text.slice(c.start, c.end), type: rule.type, value });
+  }
+  return mentions;
+}

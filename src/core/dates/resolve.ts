@@ -1,0 +1,81 @@
+/**
+ * Normalisation functions: turn a recognised expression's parts into a calendar value relative to the
+ * publication date (the anchor), choosing past or future by the modifier word or the sentence's tense.
+ */
+import { addDays, addMonths, compareDays, formatDay, formatMonth, formatYear, isValidDay, weekdayOf } from './calendar';
+import type { CalendarDay } from './calendar';
+import type { Direction } from './tense';
+
+/** How a modifier word shifts the period it governs: back one, the current one, forward one, or unknown. */
+export type Shift = -1 | 0 | 1 | null;
+
+const BACK = /^(?:last|past|this\s+past|the\s+past|the\s+last|the\s+previous|previous|the\s+prior|prior|the\s+preceding|earlier)$/i;
+const FORWARD = /^(?:next|coming|this\s+coming|the\s+coming|the\s+next|the\s+following|following|upcoming|the\s+upcoming)$/i;
+const CURRENT = /^(?:this|the\s+current|current|the|this\s+year's|the\s+present)$/i;
+
+/** Reads a modifier ("last", "the coming", "this"); null when there is none or it says nothing. */
+export function shiftOf(modifier: string | undefined): Shift {
+  if (!modifier) return null;
+  const m = modifier.trim().replace(/\s+/g, ' ');
+  if (BACK.test(m)) return -1;
+  if (FORWARD.test(m)) return 1;
+  if (CURRENT.test(m)) return 0;
+  return null;
+}
+
+/** A weekday name (0 = Sunday) against the anchor: "last" is strictly before, "next" strictly after. */
+export function resolveWeekday(anchor: CalendarDay, weekday: number, shift: Shift, direction: Direction): CalendarDay {
+  const today = weekdayOf(anchor);
+  if (shift === -1) return addDays(anchor, -(((today - weekday + 7) % 7) || 7));
+  if (shift === 1) return addDays(anchor, ((weekday - today + 7) % 7) || 7);
+  if (direction === 1) return addDays(anchor, (weekday - today + 7) % 7);
+  return addDays(anchor, -((today - weekday + 7) % 7));
+}
+
+/** The year of a month named without one ("in November"): the past unless the sentence looks ahead. */
+export function yearOfMonth(anchor: CalendarDay, month: number, shift: Shift, direction: Direction): number {
+  if (shift === -1) return month < anchor.month ? anchor.year : anchor.year - 1;
+  if (shift === 1) return month > anchor.month ? anchor.year : anchor.year + 1;
+  if (shift === 0) return anchor.year;
+  if (direction === 1) return month >= anchor.month ? anchor.year : anchor.year + 1;
+  return month <= anchor.month ? anchor.year : anchor.year - 1;
+}
+
+/** The year of a month and day named without one ("Jan. 15"): by tense, else the nearest occurrence. */
+export function yearOfMonthDay(anchor: CalendarDay, month: number, day: number, direction: Direction): number {
+  const candidates = [anchor.year - 1, anchor.year, anchor.year + 1].filter((y) => isValidDay(y, month, day));
+  if (candidates.length === 0) return anchor.year;
+  const distance = (y: number): number => compareDays({ year: y, month, day }, anchor);
+  if (direction === -1) return [...candidates].reverse().find((y) => distance(y) <= 0) ?? anchor.year;
+  if (direction === 1) return candidates.find((y) => distance(y) >= 0) ?? anchor.year;
+  return candidates.reduce((best, y) => (Math.abs(distance(y)) < Math.abs(distance(best)) ? y : best));
+}
+
+/** The value of "last year", "this month", "next week": only years and months have calendar values. */
+export function relativePeriodValue(anchor: CalendarDay, unit: string, shift: Shift): string | null {
+  if (shift === null) return null;
+  if (unit === 'year') return formatYear(anchor.year + shift);
+  if (unit === 'month') {
+    const m = addMonths(anchor, shift);
+    return formatMonth(m.year, m.month);
+  }
+  if (unit === 'day') return formatDay(addDays(anchor, shift));
+  return null;
+}
+
+/** "three years ago" (sign -1) or "two days later" (sign 1) at the granularity of the unit. */
+export function offsetValue(anchor: CalendarDay, count: number | null, unit: string, sign: -1 | 1): string | null {
+  if (count === null || !Number.isInteger(count)) return null;
+  const n = count * sign;
+  switch (unit) {
+    case 'year': return formatYear(anchor.year + n);
+    case 'decade': return formatYear(anchor.year + 10 * n);
+    case 'month': {
+      const m = addMonths(anchor, n);
+      return formatMonth(m.year, m.month);
+    }
+    case 'week': return formatDay(addDays(anchor, 7 * n));
+    case 'day': return formatDay(addDays(anchor, n));
+    default: return null;
+  }
+}
