@@ -6,13 +6,30 @@
 // the extension host's output, and exits with the test run's exit code.
 // Environment: NEWS_ANNOTATOR_VSIX installs that VSIX instead of loading the development folder;
 // NEWS_ANNOTATOR_TEST_TIMEOUT_S bounds the whole run (default 900 s).
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { format } from 'node:util';
 import { ensureCodeServer, codeServerDirs, installVsix, startCodeServer } from './lib/code-server.mjs';
 import { launchBrowser, workbenchUrl } from './lib/browser.mjs';
 import { withTimeout } from './lib/log.mjs';
+
+/** Printed by test/integration/index.ts when mocha starts: proof that the payload reached the extension host. */
+const TESTS_STARTED_MARKER = 'news-annotator integration tests: starting';
+const STARTUP_TIMEOUT_MS = 180_000;
+const WORKBENCH_STACK_FRAME = /^\s+at .*https?:\/\/127\.0\.0\.1:\d+\/stable-/;
+
+/**
+ * The folder the VSIX was installed to: the test payload needs an extensionDevelopmentPath, and
+ * pointing it at the installed copy runs the tests against exactly what the VSIX holds.
+ */
+function installedExtensionFolder(extensionsDir, vsixPath) {
+  const manifest = JSON.parse(readFileSync(join(process.env.NEWS_ANNOTATOR_REPO ?? resolve(import.meta.dirname, '..'), 'package.json'), 'utf8'));
+  const prefix = `${manifest.publisher}.${manifest.name}-`.toLowerCase();
+  const folder = readdirSync(extensionsDir).find((name) => name.toLowerCase().startsWith(prefix));
+  if (!folder) throw new Error(`${vsixPath} did not install into ${extensionsDir} as ${prefix}*`);
+  return join(extensionsDir, folder);
+}
 
 function log(message) {
   console.log(`[vscode-oss] ${message}`);
@@ -46,7 +63,7 @@ async function main() {
   const vsix = process.env.NEWS_ANNOTATOR_VSIX;
   if (vsix) {
     installVsix(entry, dirs, resolve(vsix));
-    extensionDevelopmentPaths = [];
+    extensionDevelopmentPaths = [installedExtensionFolder(dirs.extensionsDir, vsix)];
   }
 
   let server;
@@ -71,11 +88,16 @@ async function main() {
     const page = launched.page;
     let finish;
     const testExit = new Promise((resolvePromise) => { finish = resolvePromise; });
+    let markStarted;
+    const testsStarted = new Promise((resolvePromise) => { markStarted = resolvePromise; });
     await page.exposeFunction('codeAutomationLog', (type, logArgs) => {
       // The extension host forwards console calls as printf-style argument lists (mocha's reporter uses them).
-      const text = format(...(Array.isArray(logArgs) ? logArgs : [logArgs]));
+      // Stack frames inside the minified workbench say nothing useful; the message line stays.
+      const text = format(...(Array.isArray(logArgs) ? logArgs : [logArgs]))
+        .split('\n').filter((line) => !WORKBENCH_STACK_FRAME.test(line)).join('\n');
       // The workbench's gallery lookup fails on a closed network by design; it is not the extension's.
       if (/ENOTFOUND open-vsx\.org/.test(text)) return;
+      if (text.includes(TESTS_STARTED_MARKER)) markStarted();
       (type === 'error' ? console.error : console.log)(text);
     });
     await page.exposeFunction('codeAutomationExit', (code) => finish({ code: Number(code) }));
@@ -84,6 +106,8 @@ async function main() {
     const url = workbenchUrl(server.url, { folder: args.folder, extensionDevelopmentPaths, extensionTestsPath: args.extensionTestsPath });
     log(`opening the workbench${args.folder ? ` on ${args.folder}` : ''}; extension ${vsix ? `from ${vsix}` : `from ${extensionDevelopmentPaths.join(', ')}`}`);
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
+    await withTimeout(Promise.race([testsStarted, testExit]), STARTUP_TIMEOUT_MS,
+      'the extension host to start the tests (no "' + TESTS_STARTED_MARKER + '" line): the workbench or the extension host did not come up');
     const result = await withTimeout(testExit, timeoutMs, 'the extension tests to finish (NEWS_ANNOTATOR_TEST_TIMEOUT_S)');
     if (result.reason) log(result.reason);
     return result.code;

@@ -19,6 +19,8 @@ export function run(): Promise<void> {
     console.error('an integration suite failed to load:', error);
     return Promise.reject(error);
   }
+  // scripts/vscode-oss-test-host.mjs waits for this line to know the tests reached the extension host.
+  console.log('news-annotator integration tests: starting');
   return new Promise((resolve, reject) => {
     mocha.run((failures) => (failures ? reject(new Error(`${failures} integration test(s) failed`)) : resolve()));
   });
