@@ -63,17 +63,17 @@ export function relativePeriodValue(anchor: CalendarDay, unit: string, shift: Sh
   return null;
 }
 
-/** "three years ago" (sign -1) or "two days later" (sign 1) at the granularity of the unit. */
+/**
+ * "three years ago" (sign -1) or "two days later" (sign 1): the day that far from the anchor. The day is
+ * as fine as it gets; a reader (or a scorer) cuts it to the granularity it needs.
+ */
 export function offsetValue(anchor: CalendarDay, count: number | null, unit: string, sign: -1 | 1): string | null {
   if (count === null || !Number.isInteger(count)) return null;
   const n = count * sign;
   switch (unit) {
-    case 'year': return formatYear(anchor.year + n);
+    case 'year': return formatDay(addMonths(anchor, 12 * n));
     case 'decade': return formatYear(anchor.year + 10 * n);
-    case 'month': {
-      const m = addMonths(anchor, n);
-      return formatMonth(m.year, m.month);
-    }
+    case 'month': return formatDay(addMonths(anchor, n));
     case 'week': return formatDay(addDays(anchor, 7 * n));
     case 'day': return formatDay(addDays(anchor, n));
     default: return null;

@@ -38,6 +38,18 @@ const SHIFT_WORD = `(?:this\\s+past|this\\s+coming|the\\s+past|the\\s+last|the\\
 const TIME_OF_DAY = `(?:morning|afternoon|evening|night|overnight)`;
 const YEAR_END = `(?!\\d|,\\d|\\.\\d|%|-(?:year|month|day|week))`;
 
+const SPOKEN_YEAR = `(?:nineteen[\\s-]+(?:ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|two\\s+thousand(?:\\s+and)?(?:[\\s-]+(?:one|two|three|four|five|six|seven|eight|nine|ten))?)\\b`;
+
+/** "nineteen ninety-six" gives 1996, "two thousand and one" 2001. */
+function spokenYear(words: string): number | null {
+  const w = words.toLowerCase();
+  const nineteen = /nineteen[\s-]+(\w+)(?:[\s-]+(\w+))?/.exec(w);
+  if (nineteen) return 1900 + (parseCount(nineteen[1]) ?? 0) + (nineteen[2] ? parseCount(nineteen[2]) ?? 0 : 0);
+  const twoThousand = /two\s+thousand(?:\s+and)?(?:[\s-]+(\w+))?/.exec(w);
+  if (twoThousand) return 2000 + (twoThousand[1] ? parseCount(twoThousand[1]) ?? 0 : 0);
+  return null;
+}
+
 const isCapitalised = (word: string | undefined): boolean => !!word && /^[A-Z]/.test(word);
 
 /** Characters before a year that make it an amount or an identifier ("$1990", "No. 2000", "1,2000"). */
@@ -64,7 +76,8 @@ function monthDayValue(g: Groups, c: MatchContext): string | null {
   const day = Number(g.day);
   if (g.year) return dayValue(Number(g.year), month, day);
   if (!c.anchor) return null;
-  return dayValue(yearOfMonthDay(c.anchor, month, day, c.direction()), month, day);
+  // deadlines and record dates lie ahead as often as events behind: take the nearest occurrence
+  return dayValue(yearOfMonthDay(c.anchor, month, day, 0), month, day);
 }
 
 /** Fixed-date holidays and the US floating ones. */
@@ -112,7 +125,7 @@ export const TIMEX_RULES: readonly TimexRule[] = [
     value: (g) => dayValue(Number(g.year), Number(g.month), Number(g.day)),
   }),
   rule('month-day', 'DATE',
-    `(?:\\b(?<wd>${WEEKDAY}),?\\s+)?\\b(?<mon>${MONTH_BEFORE_DAY})\\s*(?<day>[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\\d:])(?:,?\\s+(?<year>${YEAR})${YEAR_END})?`, {
+    `(?:\\b(?<wd>${WEEKDAY}),?\\s+)?\\b(?<mon>${MONTH_BEFORE_DAY})\\s*(?<day>[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\\d|:\\d)(?:,?\\s+(?<year>${YEAR})${YEAR_END})?`, {
       accept: (g) => isCapitalised(g.mon) && (g.wd === undefined || isCapitalised(g.wd)),
       value: monthDayValue,
     }),
@@ -121,9 +134,14 @@ export const TIMEX_RULES: readonly TimexRule[] = [
       accept: (g) => isCapitalised(g.mon),
       value: monthDayValue,
     }),
-  rule('month-year', 'DATE', `${PERIOD_PART}?\\b(?<mon>${MONTH}),?\\s+(?:of\\s+)?(?<year>${YEAR})${YEAR_END}`, {
+  rule('month-year', 'DATE', `${PERIOD_PART}?\\b(?<mon>${MONTH}),?\\s+(?:of\\s+)?(?:(?<year>${YEAR})${YEAR_END}|(?<shift>this|last|next)\\s+year\\b|(?<spoken>${SPOKEN_YEAR}))`, {
     accept: (g) => isCapitalised(g.mon),
-    value: (g) => formatMonth(Number(g.year), monthNumber(g.mon ?? '')),
+    value: (g, c) => {
+      const month = monthNumber(g.mon ?? '');
+      if (g.year) return formatMonth(Number(g.year), month);
+      if (g.spoken) return formatMonth(spokenYear(g.spoken) ?? NaN, month);
+      return c.anchor ? formatMonth(c.anchor.year + (shiftOf(g.shift) ?? 0), month) : null;
+    },
   }),
   rule('month', 'DATE', `${PERIOD_PART}?(?:\\b(?<shift>last|next|this\\s+past|this\\s+coming|this|coming|past)\\s+)?\\b(?<mon>${MONTH})`, {
     accept: (g, c) => {
@@ -188,7 +206,7 @@ export const TIMEX_RULES: readonly TimexRule[] = [
     }),
   rule('part-of-day', 'TIME', `\\b(?:the\\s+|early\\s+|late\\s+)(?:morning|afternoon|evening)\\b`),
   rule('ago', 'DATE',
-    `${HEDGE}?\\b(?<count>${NUMBER})[\\s-]+(?<unit>${UNIT})\\s+(?<dir>ago|earlier|before|later|after|from\\s+now|hence|previously|back)\\b`, {
+    `${HEDGE}?\\b(?<count>${NUMBER})[\\s-]+(?<unit>${UNIT})(?:\\s+or\\s+so)?\\s+(?<dir>ago|earlier|before|later|after|from\\s+now|hence|previously|back)\\b`, {
       value: (g, c) => {
         if (!c.anchor) return null;
         const dir = (g.dir ?? '').toLowerCase();
@@ -204,11 +222,10 @@ export const TIMEX_RULES: readonly TimexRule[] = [
     }),
   rule('quarter', 'DATE',
     `(?:\\b(?:the|its|this|that|a|each|last\\s+year['’]s|this\\s+year['’]s|next\\s+year['’]s|the\\s+${YEAR})\\s+)?(?:\\b(?:fiscal|calendar|current|latest|previous|same|comparable|corresponding|year-earlier|year-ago|final|flat|first|second|third|fourth|1st|2nd|3rd|4th|last|past|next|coming|recent|${YEAR})(?:-|\\s+))+(?:fiscal(?:-|\\s+))?(?<what>quarter|half|period)s?\\b(?:\\s+(?:of|in)\\s+(?:${YEAR}\\b|(?:this|last|next)\\s+year|the\\s+year|fiscal\\s+${YEAR}))?|\\bthe\\s+quarter\\b|\\bquarter-to-quarter\\b`, {
-      value: (g, c) => {
-        // quarters and halves are not calendar values; "the latest period" neither
-        void g;
-        void c;
-        return null;
+      // a quarter or half is no calendar value, but its year is ("the 1988 period", "the third quarter of 1990")
+      value: (_g, c) => {
+        const year = /\b(1[5-9]\d\d|20\d\d)\b/.exec(c.text.slice(c.start, c.end));
+        return year ? formatYear(Number(year[1])) : null;
       },
     }),
   rule('relative-period', 'DATE',
@@ -239,13 +256,12 @@ export const TIMEX_RULES: readonly TimexRule[] = [
       accept: (g, c) => plausibleYear(c, g.year ?? ''),
       value: (g) => (g.to ? null : formatYear(Number(g.year))),
     }),
-  rule('spoken-year', 'DATE',
-    `\\b(?:the\\s+year\\s+)?(?:nineteen[\\s-]+(?<decade>ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\\s-]+(?<unit>one|two|three|four|five|six|seven|eight|nine))?|two\\s+thousand(?:\\s+and)?(?:[\\s-]+(?<unit2>one|two|three|four|five|six|seven|eight|nine|ten))?)\\b`, {
-      value: (g) => {
-        if (g.decade) return formatYear(1900 + (parseCount(g.decade) ?? 0) + (g.unit ? parseCount(g.unit) ?? 0 : 0));
-        return formatYear(2000 + (g.unit2 ? parseCount(g.unit2) ?? 0 : 0));
-      },
-    }),
+  rule('spoken-year', 'DATE', `\\b(?:the\\s+year\\s+)?${SPOKEN_YEAR}`, {
+    value: (_g, c) => {
+      const y = spokenYear(c.text.slice(c.start, c.end));
+      return y === null ? null : formatYear(y);
+    },
+  }),
   rule('duration', 'DURATION',
     `(?:\\b(?:the|a|an|each\\s+of\\s+the|all\\s+of\\s+the|for\\s+the)\\s+)?(?:\\b(?:past|last|next|first|final|previous|coming|following|latest|recent|remaining|additional|initial|same|entire|whole|full|subsequent|ensuing|preceding)\\s+)?${HEDGE}?\\b(?<count>${NUMBER})(?:\\s+(?:or|to|and)\\s+(?:${NUMBER}))?(?:\\s+(?:more|additional|full|straight|consecutive|trading|business|calendar|long|short))?[\\s-]+(?<unit>${UNIT})\\b(?:[\\s-]+(?:old|long)\\b)?(?:\\s+(?:or\\s+so|and\\s+a\\s+half)\\b)?`, {
       accept: (g, c) => {
