@@ -8,6 +8,7 @@ import { addDays, formatDay, formatMonth, formatYear, isValidDay, nthWeekdayOfMo
 import type { CalendarDay } from './calendar';
 import { HEDGE, MONTH, MONTH_BEFORE_DAY, NUMBER, PERIOD_PART, UNIT, WEEKDAY, YEAR, monthNumber, parseCount, unitOf, weekdayNumber } from './lexicon';
 import { offsetValue, relativePeriodValue, resolveWeekday, shiftOf, yearOfMonth, yearOfMonthDay } from './resolve';
+import { adjacentHint } from './tense';
 import type { Direction } from './tense';
 import type { TimexType } from '../types';
 
@@ -34,7 +35,7 @@ export interface TimexRule {
   readonly value?: (groups: Groups, context: MatchContext) => string | null;
 }
 
-const SHIFT_WORD = `(?:this\\s+past|this\\s+coming|the\\s+past|the\\s+last|the\\s+previous|the\\s+prior|the\\s+coming|the\\s+next|the\\s+following|the\\s+current|the\\s+same|the\\s+latest|last|next|this|past|coming|previous|current|that|the)`;
+const SHIFT_WORD = `(?:the\\s+(?:full|entire|whole|early|late)|this\\s+past|this\\s+coming|the\\s+past|the\\s+last|the\\s+previous|the\\s+prior|the\\s+coming|the\\s+next|the\\s+following|the\\s+current|the\\s+same|the\\s+latest|last|next|this|past|coming|previous|current|that|the)`;
 const TIME_OF_DAY = `(?:morning|afternoon|evening|night|overnight)`;
 const YEAR_END = `(?!\\d|,\\d|\\.\\d|%|-(?:year|month|day|week))`;
 
@@ -77,7 +78,7 @@ function monthDayValue(g: Groups, c: MatchContext): string | null {
   if (g.year) return dayValue(Number(g.year), month, day);
   if (!c.anchor) return null;
   // deadlines and record dates lie ahead as often as events behind: take the nearest occurrence
-  return dayValue(yearOfMonthDay(c.anchor, month, day, 0), month, day);
+  return dayValue(yearOfMonthDay(c.anchor, month, day, adjacentHint(c.text, c.start)), month, day);
 }
 
 /** Fixed-date holidays and the US floating ones. */
@@ -158,7 +159,7 @@ export const TIMEX_RULES: readonly TimexRule[] = [
     },
   }),
   rule('holiday', 'DATE',
-    `(?:\\b(?<shift>last|next|this)\\s+)?\\b(?<name>Christmas(?:\\s+(?:Day|Eve))?|New\\s+Year['’]s(?:\\s+(?:Day|Eve))?|Thanksgiving(?:\\s+Day)?|Easter(?:\\s+Sunday)?|Independence\\s+Day|Labor\\s+Day|Memorial\\s+Day|Veterans\\s+Day|Election\\s+Day|Halloween|Valentine['’]s\\s+Day|Mother['’]s\\s+Day|Father['’]s\\s+Day|the\\s+Fourth\\s+of\\s+July|July\\s+Fourth|Ramadan|Hanukkah|Passover|Yom\\s+Kippur|Rosh\\s+Hashanah)(?:,?\\s+(?<year>${YEAR})${YEAR_END})?`, {
+    `(?:\\b(?<shift>last|next|this)\\s+)?\\b(?<name>Christmas(?:\\s+(?:Day|Eve))?|New\\s+Year['’]s(?:\\s+(?:Day|Eve))?|Thanksgiving(?:\\s+Day)?|Easter(?:\\s+Sunday)?|Independence\\s+Day|Labor\\s+Day|Memorial\\s+Day|Veterans\\s+Day|Election\\s+Day|Halloween|Valentine['’]s\\s+Day|Mother['’]s\\s+Day|Father['’]s\\s+Day|the\\s+Fourth\\s+of\\s+July|July\\s+Fourth|Ramadan|Hanukkah|Passover|Yom\\s+Kippur|Rosh\\s+Hashanah)\\b(?:,?\\s+(?<year>${YEAR})${YEAR_END})?`, {
       accept: (g) => isCapitalised(g.name?.replace(/^the\s+/, '')),
       value: (g, c) => {
         const name = g.name ?? '';
@@ -250,7 +251,7 @@ export const TIMEX_RULES: readonly TimexRule[] = [
     },
   }),
   rule('decade', 'DATE',
-    `${PERIOD_PART}?(?:\\bthe\\s+(?:(?:early|late|mid)[\\s-]*)?)?(?:\\b(?:${YEAR})s\\b|['’]\\d0s\\b|\\b(?:nineteen\\s+)?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\\b)`),
+    `${PERIOD_PART}?(?:\\bthe\\s+(?:(?:early|late|mid)[\\s-]*)?)?(?:\\b(?:${YEAR})s\\b|['’]\\d0s\\b|\\b(?:the\\s+)?(?:1\\d|20|2\\d|[1-9])(?:st|nd|rd|th)[\\s-]+century\\b|\\b(?:nineteen\\s+)?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\\b)`),
   rule('year', 'DATE',
     `${PERIOD_PART}?(?:\\b(?:fiscal|calendar|the\\s+year|(?:the\\s+)?(?:early|late|mid)-?)\\s*)?\\b(?<year>${YEAR})${YEAR_END}(?:-(?<to>\\d{2,4})\\b)?`, {
       accept: (g, c) => plausibleYear(c, g.year ?? ''),
@@ -263,9 +264,10 @@ export const TIMEX_RULES: readonly TimexRule[] = [
     },
   }),
   rule('duration', 'DURATION',
-    `(?:\\b(?:the|a|an|each\\s+of\\s+the|all\\s+of\\s+the|for\\s+the)\\s+)?(?:\\b(?:past|last|next|first|final|previous|coming|following|latest|recent|remaining|additional|initial|same|entire|whole|full|subsequent|ensuing|preceding)\\s+)?${HEDGE}?\\b(?<count>${NUMBER})(?:\\s+(?:or|to|and)\\s+(?:${NUMBER}))?(?:\\s+(?:more|additional|full|straight|consecutive|trading|business|calendar|long|short))?[\\s-]+(?<unit>${UNIT})\\b(?:[\\s-]+(?:old|long)\\b)?(?:\\s+(?:or\\s+so|and\\s+a\\s+half)\\b)?`, {
+    `(?:\\b(?:the|a|an|each\\s+of\\s+the|all\\s+of\\s+the|for\\s+the)\\s+)?(?:\\b(?:past|last|next|first|final|previous|coming|following|latest|recent|remaining|additional|initial|same|entire|whole|full|subsequent|ensuing|preceding)\\s+)?${HEDGE}?\\b(?<count>${NUMBER})(?:\\s+(?:or|to|and)\\s+(?:${NUMBER}))?(?:\\s+(?:more|additional|full|straight|consecutive|trading|business|calendar|long|short))?[\\s-]+(?<unit>${UNIT})\\b(?<age>[\\s-]+old\\b)?(?:[\\s-]+long\\b)?(?:\\s+(?:or\\s+so|and\\s+a\\s+half)\\b)?`, {
       accept: (g, c) => {
         // "a day" inside "a day earlier" is taken by the 'ago' rule; a bare "some"/"many" before a unit is fine
+        if (g.age) return false; // ages ("a 52-year-old") are not time expressions in TimeML
         const count = (g.count ?? '').toLowerCase();
         if (/^\d/.test(count) && /^\d{4}$/.test(count) && /year/i.test(g.unit ?? '')) return false;
         void c;
@@ -275,7 +277,7 @@ export const TIMEX_RULES: readonly TimexRule[] = [
   rule('vague-duration', 'DURATION',
     `\\b(?:(?:the\\s+)?(?:past|last|next|coming|recent|previous|ensuing|following)\\s+(?:(?:few|several|many)\\s+)?|(?:in\\s+)?recent\\s+)(?<unit>${UNIT})\\b|\\b(?:years|months|weeks|days|decades|centuries|hours)\\b(?:\\s+or\\s+(?:years|months|weeks|days|decades))?|\\ba\\s+(?:long\\s+|short\\s+)?while\\b|\\bovernight\\b|\\b(?:day|week|month|year|decade)s?-long\\b`),
   rule('set', 'SET',
-    `\\b(?:daily|weekly|monthly|annually|yearly|quarterly|hourly|nightly|biweekly|bimonthly|semiannually|semi-annually|every\\s+(?:other\\s+)?(?:(?:${NUMBER})\\s+)?(?:${UNIT}|morning|evening|night|${WEEKDAY}s?)|each\\s+(?:${UNIT}|${WEEKDAY}|morning|evening|night)|(?:once|twice|(?:${NUMBER})\\s+times)\\s+(?:a|an|per|each|every)\\s+(?:${UNIT})|per\\s+(?:${UNIT}))\\b`),
+    `\\b(?:daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|bimonthly|semiannually|semi-annually|every\\s+(?:other\\s+)?(?:(?:${NUMBER})\\s+)?(?:${UNIT}|morning|evening|night|${WEEKDAY}s?)|each\\s+(?:${UNIT}|${WEEKDAY}|morning|evening|night)|(?:once|twice|(?:${NUMBER})\\s+times)\\s+(?:a|an|per|each|every)\\s+(?:${UNIT})|per\\s+(?:${UNIT}))\\b`),
   rule('reference', 'DATE',
-    `\\b(?:right\\s+now|now|nowadays|currently|current|presently|at\\s+present|these\\s+days|recently|recent|lately|previously|formerly|the\\s+past|the\\s+(?:near\\s+|distant\\s+|foreseeable\\s+)?future|future|the\\s+(?:near|short|long)\\s+term|the\\s+time\\s+being|as\\s+soon\\s+as\\s+possible|a\\s+later\\s+date)\\b`),
+    `\\b(?:right\\s+now|now|nowadays|currently|current|presently|at\\s+present|these\\s+days|recently|recent|lately|the\\s+past|the\\s+(?:near\\s+|distant\\s+|foreseeable\\s+)?future|the\\s+(?:near|short|long)\\s+term|the\\s+time\\s+being|as\\s+soon\\s+as\\s+possible|a\\s+later\\s+date)\\b`),
 ];

@@ -9,6 +9,7 @@ export type Direction = -1 | 0 | 1;
 const FUTURE_MARKERS = /\b(?:will|won't|shall|'ll|going\s+to|plans?\s+to|planning\s+to|scheduled|expected|expects?|due|set\s+to|slated|to\s+be\s+held|next|upcoming|coming|payable|effective|would\s+(?:begin|start|take|hold|meet|go|resume|visit|be\s+held))\b/gi;
 const PAST_MARKERS = /\b(?:was|were|had|did|been|ago|last|earlier|(?!(?:expected|scheduled|proposed|planned|slated|need|speed|feed|seed|indeed|proceed|exceed|succeed|embed|shed|bed|red|led|wed|fed)\b)[a-z]{2,}ed|began|came|went|fell|rose|met|took|gave|got|made|left|won|lost|sold|bought|held|hit|struck|killed|told|saw|found|became|broke|ran|spent|paid|quit|said)\b/g;
 /** A deadline preposition right before the expression ("by May", "until Nov. 6") points ahead. */
+const ENDED_BEFORE = /\b(?:ended|since)\s+(?:the\s+)?$/i;
 const DEADLINE_BEFORE = /\b(?:by|until|till|through|effective|payable|expire|expires)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?$/i;
 
 const SENTENCE_LIMIT = 300;
@@ -47,9 +48,18 @@ function nearestDistance(re: RegExp, sentence: string, spanStart: number, spanEn
   return best;
 }
 
+/** What the word right before the expression says: "by May" ahead, "ended March 31" behind, else 0. */
+export function adjacentHint(text: string, start: number): Direction {
+  const before = text.slice(Math.max(0, start - 24), start);
+  if (DEADLINE_BEFORE.test(before)) return 1;
+  if (ENDED_BEFORE.test(before)) return -1;
+  return 0;
+}
+
 /** The tense direction of the sentence around `[start, end)` of `text`. */
 export function directionAround(text: string, start: number, end: number): Direction {
-  if (DEADLINE_BEFORE.test(text.slice(Math.max(0, start - 24), start))) return 1;
+  const hint = adjacentHint(text, start);
+  if (hint !== 0) return hint;
   const sentence = sentenceAround(text, start, end);
   const words = text.slice(sentence.start, sentence.end);
   const future = nearestDistance(FUTURE_MARKERS, words, start - sentence.start, end - sentence.start);
