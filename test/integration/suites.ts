@@ -1,2 +1,5 @@
-// Every integration suite, in the order they run.
+// Every integration suite, in the order they run. extension.test stays first (it times activation
+// before anything else activates the extension); network.test stays last (it asserts that nothing in
+// the whole run made a connection attempt): add new suites between them.
 import './extension.test';
+import './network.test';
