@@ -1,16 +1,20 @@
 import type { DateMention, Span } from '../types';
 import { parseIsoDay } from './calendar';
+import { chronoDates } from './chronoFallback';
 import { recognizeTimexes } from './recognize';
 import { TIMEX_RULES } from './rules';
 
 /**
  * Time expressions (TimeML TIMEX3: DATE, TIME, DURATION, SET) in `text`, with calendar values resolved
  * against `publicationDate` (`YYYY-MM-DD`; with null, relative expressions get a null value).
- * Mentions overlapping a `skip` span are left out. Sorted by start; never overlapping.
+ * The news lexicon finds most; chrono-node adds formal dates it has no pattern for. Mentions
+ * overlapping a `skip` span are left out. Sorted by start; never overlapping.
  */
 export function findDates(text: string, publicationDate: string | null, skip: readonly Span[] = []): DateMention[] {
   const anchor = parseIsoDay(publicationDate);
-  const mentions = recognizeTimexes(text, TIMEX_RULES, anchor);
+  const lexical = recognizeTimexes(text, TIMEX_RULES, anchor);
+  const extra = chronoDates(text, lexical, anchor);
+  const mentions = extra.length === 0 ? lexical : [...lexical, ...extra].sort((a, b) => a.start - b.start);
   if (skip.length === 0) return mentions;
   return mentions.filter((m) => !skip.some((s) => m.start < s.end && s.start < m.end));
 }

@@ -122,6 +122,13 @@ export const TIMEX_RULES: readonly TimexRule[] = [
   rule('slash-date', 'DATE', `\\b(?<month>0?[1-9]|1[0-2])\\/(?<day>0?[1-9]|[12]\\d|3[01])\\/(?<year>\\d{4}|\\d{2})(?![\\d/])`, {
     value: (g) => dayValue(yearFromTwoDigits(g.year ?? ''), Number(g.month), Number(g.day)),
   }),
+  rule('slashed-iso-date', 'DATE', `\\b(?<year>(?:19|20)\\d\\d)\\/(?<month>0?[1-9]|1[0-2])\\/(?<day>0?[1-9]|[12]\\d|3[01])\\b`, {
+    value: (g) => dayValue(Number(g.year), Number(g.month), Number(g.day)),
+  }),
+  // day first with dots, as written outside the US ("15.01.2019")
+  rule('dotted-date', 'DATE', `\\b(?<day>0?[1-9]|[12]\\d|3[01])\\.(?<month>0?[1-9]|1[0-2])\\.(?<year>(?:19|20)\\d\\d)\\b`, {
+    value: (g) => dayValue(Number(g.year), Number(g.month), Number(g.day)),
+  }),
   rule('compact-date', 'DATE', `\\b(?<year>(?:19|20)\\d\\d)(?<month>0[1-9]|1[0-2])(?<day>0[1-9]|[12]\\d|3[01])\\b`, {
     value: (g) => dayValue(Number(g.year), Number(g.month), Number(g.day)),
   }),
