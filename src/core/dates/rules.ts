@@ -203,7 +203,7 @@ export const TIMEX_RULES: readonly TimexRule[] = [
       },
     }),
   rule('clock-time', 'TIME',
-    `(?:\\b(?:about|around|approximately|shortly\\s+(?:before|after)|just\\s+(?:before|after))\\s+)?\\b(?<clock>(?:[01]?\\d|2[0-3])(?::[0-5]\\d)?\\s*(?:a\\.m\\.?|p\\.m\\.?|am\\b|pm\\b|o'clock\\b)|noon|midnight|midday|(?:mid-?)?(?:morning|afternoon))(?:\\s+(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|local\\s+time))?(?:,?\\s+(?:on\\s+)?(?<wd>${WEEKDAY}|today|yesterday|tomorrow|tonight)\\b)?`, {
+    `(?:\\b(?:about|around|approximately|shortly\\s+(?:before|after)|just\\s+(?:before|after))\\s+)?\\b(?<clock>(?:[01]?\\d|2[0-3])(?::[0-5]\\d)?\\s*(?:a\\.m\\.?|p\\.m\\.?|am\\b|pm\\b|o'clock\\b)|noon|midnight|midday|(?:mid-?)?(?:morning|afternoon))(?:\\s+(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|local\\s+time))?(?:,?\\s+(?<wd>${WEEKDAY}|today|yesterday|tomorrow|tonight)\\b)?`, {
       accept: (g) => !/^(?:mid-?)?(?:morning|afternoon)$/i.test(g.clock ?? '') || g.wd !== undefined,
       value: (g, c) => {
         if (!c.anchor || !g.wd) return null;
@@ -271,7 +271,7 @@ export const TIMEX_RULES: readonly TimexRule[] = [
     },
   }),
   rule('duration', 'DURATION',
-    `(?:\\b(?:the|a|an|each\\s+of\\s+the|all\\s+of\\s+the|for\\s+the)\\s+)?(?:\\b(?:past|last|next|first|final|previous|coming|following|latest|recent|remaining|additional|initial|same|entire|whole|full|subsequent|ensuing|preceding)\\s+)?${HEDGE}?\\b(?<count>${NUMBER})(?:\\s+(?:or|to|and)\\s+(?:${NUMBER}))?(?:\\s+(?:more|additional|full|straight|consecutive|trading|business|calendar|long|short))?[\\s-]+(?<unit>${UNIT})\\b(?<age>[\\s-]+old\\b)?(?:[\\s-]+long\\b)?(?:\\s+(?:or\\s+so|and\\s+a\\s+half)\\b)?`, {
+    `(?:\\b(?:the|each\\s+of\\s+the|all\\s+of\\s+the)\\s+)?(?:\\b(?:past|last|next|first|final|previous|coming|following|latest|recent|remaining|additional|initial|same|entire|whole|full|subsequent|ensuing|preceding)\\s+)?${HEDGE}?\\b(?<count>${NUMBER})(?:\\s+(?:or|to|and)\\s+(?:${NUMBER}))?(?:\\s+(?:more|additional|full|straight|consecutive|trading|business|calendar|long|short))?[\\s-]+(?<unit>${UNIT})\\b(?<age>[\\s-]+old\\b)?(?:[\\s-]+long\\b)?(?:\\s+(?:or\\s+so|and\\s+a\\s+half)\\b)?`, {
       accept: (g, c) => {
         // "a day" inside "a day earlier" is taken by the 'ago' rule; a bare "some"/"many" before a unit is fine
         if (g.age) return false; // ages ("a 52-year-old") are not time expressions in TimeML
@@ -282,7 +282,7 @@ export const TIMEX_RULES: readonly TimexRule[] = [
       },
     }),
   rule('vague-duration', 'DURATION',
-    `\\b(?:(?:the\\s+)?(?:past|last|next|coming|recent|previous|ensuing|following)\\s+(?:(?:few|several|many)\\s+)?|(?:in\\s+)?recent\\s+)(?<unit>${UNIT})\\b|\\b(?:years|months|weeks|days|decades|centuries|hours)\\b(?:\\s+or\\s+(?:years|months|weeks|days|decades))?|\\ba\\s+(?:long\\s+|short\\s+)?while\\b|\\bovernight\\b|\\b(?:day|week|month|year|decade)s?-long\\b`),
+    `\\b(?:(?:the\\s+)?(?:past|last|next|coming|recent|previous|ensuing|following)\\s+(?:(?:few|several|many)\\s+)?|recent\\s+)(?<unit>${UNIT})\\b|\\b(?:years|months|weeks|days|decades|centuries|hours)\\b(?:\\s+or\\s+(?:years|months|weeks|days|decades))?|\\ba\\s+(?:long\\s+|short\\s+)?while\\b|\\bovernight\\b|\\b(?:day|week|month|year|decade)s?-long\\b`),
   rule('set', 'SET',
     `\\b(?:daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|bimonthly|semiannually|semi-annually|every\\s+(?:other\\s+)?(?:(?:${NUMBER})\\s+)?(?:${UNIT}|morning|evening|night|${WEEKDAY}s?)|each\\s+(?:${UNIT}|${WEEKDAY}|morning|evening|night)|(?:once|twice|(?:${NUMBER})\\s+times)\\s+(?:a|an|per|each|every)\\s+(?:${UNIT})|per\\s+(?:${UNIT}))\\b`),
   rule('reference', 'DATE',
