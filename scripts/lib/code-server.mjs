@@ -82,9 +82,9 @@ export function freePort() {
 
 /**
  * User-data, extensions and home locations for one run, under `root` unless given, with quiet
- * workbench settings.
+ * workbench settings (plus `settings`).
  */
-export function codeServerDirs(root, { userDataDir, extensionsDir } = {}) {
+export function codeServerDirs(root, { userDataDir, extensionsDir, settings = {} } = {}) {
   const dirs = {
     userDataDir: userDataDir ?? join(root, 'user-data'),
     extensionsDir: extensionsDir ?? join(root, 'extensions'),
@@ -107,6 +107,7 @@ export function codeServerDirs(root, { userDataDir, extensionsDir } = {}) {
       'security.workspace.trust.enabled': false,
       'chat.disableAIFeatures': true,
       'window.commandCenter': false,
+      ...settings,
     }, null, 2));
   }
   return dirs;

@@ -1,0 +1,147 @@
+// `npm run e2e` (part of `npm test`): what a person sees. Packages the VSIX, installs it into VS Code
+// OSS (code-server), opens a temp copy of test/fixtures/ in headless Chromium and walks through the
+// STEPS below, asserting on the page and saving a screenshot after each into media/screenshots/
+// (override with NEWS_ANNOTATOR_SCREENSHOTS_DIR). A failure saves .vscode-test/e2e-failure.png.
+// A step runs when its `when(manifest, bundle)` holds, so steps for features that have not landed yet
+// wait for them (a contributed view, a registered hover provider) instead of failing.
+// Options: --vsix FILE reuses a packaged VSIX instead of packaging.
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ensureDebianPackages } from './lib/prerequisites.mjs';
+import { codeServerDirs, ensureCodeServer, installVsix, REPO_ROOT, startCodeServer } from './lib/code-server.mjs';
+import { launchBrowser, workbenchUrl } from './lib/browser.mjs';
+import { expandView, hoverText, openFile, openViewContainer, statusBarText, waitForWorkbench } from './lib/workbench.mjs';
+import { fail, step, withTimeout } from './lib/log.mjs';
+import { packageExtension } from './package.mjs';
+
+const FIRST_SEED = '000_fc681af9c8dd27c5.txt';
+const OTHER_SEED = '001_ef6bbce3734ab0e1.txt';
+const SCREENSHOTS = resolve(process.env.NEWS_ANNOTATOR_SCREENSHOTS_DIR ?? join(REPO_ROOT, 'media', 'screenshots'));
+const STEP_TIMEOUT_MS = 120_000;
+
+const always = () => true;
+const contributesView = (id) => (manifest) => Object.values(manifest.contributes?.views ?? {}).flat().some((view) => view.id === id);
+const contributesContainer = (id) => (manifest) => (manifest.contributes?.viewsContainers?.activitybar ?? []).some((c) => c.id === id);
+
+/**
+ * What the end-to-end run does, in order. Each step gets the page, asserts by throwing, and names the
+ * screenshot to save after it (or none). Add steps here as features land.
+ */
+const STEPS = [
+  {
+    name: 'the first seed opens as a News Article',
+    when: always,
+    screenshot: '01-article.png',
+    async run(page) {
+      await openFile(page, FIRST_SEED);
+      const mode = await statusBarText(page, 'status.editor.mode', 'News Article');
+      step(`  language mode in the status bar: ${mode}`);
+    },
+  },
+  {
+    name: 'hovering a person shows a card naming the other article',
+    when: (_manifest, bundle) => bundle.includes('registerHoverProvider'),
+    screenshot: '02-hover-person.png',
+    async run(page) {
+      const hover = await hoverText(page, 'Ren Zhengfei');
+      const text = await hover.innerText();
+      if (!text.includes('Ren Zhengfei')) throw new Error(`the hover does not name Ren Zhengfei: ${JSON.stringify(text)}`);
+      const otherHeadline = readFileSync(join(REPO_ROOT, 'test', 'fixtures', OTHER_SEED), 'utf8').split('\n')[0].trim();
+      if (!text.includes(otherHeadline) && !text.includes(OTHER_SEED)) {
+        throw new Error(`the hover does not name the other article (${OTHER_SEED}): ${JSON.stringify(text)}`);
+      }
+    },
+  },
+  {
+    name: 'the News view container lists the articles by outlet',
+    when: (manifest) => contributesContainer('news')(manifest) && contributesView('newsAnnotator.articles')(manifest),
+    screenshot: '03-news-articles.png',
+    async run(page) {
+      await page.mouse.move(10, 10);
+      await openViewContainer(page, 'News');
+      const rows = await expandView(page, 'Articles');
+      const labels = await rows.allInnerTexts();
+      for (const outlet of ['Free America Network', 'The Epoch Times']) {
+        if (!labels.some((label) => label.includes(outlet))) throw new Error(`the Articles view does not list ${outlet}: ${JSON.stringify(labels)}`);
+      }
+    },
+  },
+  {
+    name: 'the Entities view lists Ren Zhengfei',
+    when: (manifest) => contributesContainer('news')(manifest) && contributesView('newsAnnotator.entities')(manifest),
+    screenshot: '04-news-entities.png',
+    async run(page) {
+      await openViewContainer(page, 'News');
+      const rows = await expandView(page, 'Entities');
+      const people = page.locator('.part.sidebar .monaco-list-row').filter({ hasText: 'People' }).first();
+      if (await people.count() && (await people.getAttribute('aria-expanded')) === 'false') await people.click();
+      const labels = await withTimeout((async () => {
+        for (;;) {
+          const texts = await rows.allInnerTexts();
+          if (texts.some((t) => t.includes('Ren Zhengfei'))) return texts;
+          await new Promise((r) => setTimeout(r, 300));
+        }
+      })(), 20_000, 'Ren Zhengfei in the Entities view').catch(async () => rows.allInnerTexts());
+      if (!labels.some((label) => label.includes('Ren Zhengfei'))) throw new Error(`the Entities view does not list Ren Zhengfei: ${JSON.stringify(labels)}`);
+    },
+  },
+];
+
+async function main() {
+  const { values: options } = parseArgs({ options: { vsix: { type: 'string' } } });
+  ensureDebianPackages();
+  const entry = await ensureCodeServer();
+  const vsix = options.vsix ? resolve(options.vsix) : await packageExtension();
+  if (!existsSync(vsix)) throw new Error(`no VSIX at ${vsix}`);
+  const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8'));
+  const bundle = readFileSync(join(REPO_ROOT, 'dist', 'extension.js'), 'utf8');
+
+  const scratch = mkdtempSync(join(tmpdir(), 'news-annotator-e2e-'));
+  const workspace = join(scratch, 'workspace');
+  cpSync(join(REPO_ROOT, 'test', 'fixtures'), workspace, { recursive: true });
+  // Pictures for the README: wrapped prose, no minimap, no cursor-word highlight.
+  const dirs = codeServerDirs(scratch, { settings: { 'editor.wordWrap': 'on', 'editor.minimap.enabled': false, 'editor.occurrencesHighlight': 'off', 'editor.cursorBlinking': 'solid' } });
+  installVsix(entry, dirs, vsix);
+  mkdirSync(SCREENSHOTS, { recursive: true });
+
+  let server;
+  let browser;
+  let page;
+  try {
+    server = await startCodeServer(entry, dirs);
+    step(`e2e: VS Code OSS on ${server.url} with ${vsix} installed, folder ${workspace}`);
+    ({ browser, page } = await launchBrowser());
+    await page.goto(workbenchUrl(server.url, { folder: workspace }), { waitUntil: 'domcontentloaded', timeout: 60_000 });
+    await waitForWorkbench(page);
+    let ran = 0;
+    for (const current of STEPS) {
+      if (!current.when(manifest, bundle)) {
+        step(`e2e: skipped (feature not contributed yet): ${current.name}`);
+        continue;
+      }
+      step(`e2e: ${current.name}`);
+      await withTimeout(current.run(page), STEP_TIMEOUT_MS, `e2e step "${current.name}"`);
+      if (current.screenshot) {
+        const file = join(SCREENSHOTS, current.screenshot);
+        await page.screenshot({ path: file });
+        step(`  screenshot: ${file}`);
+      }
+      ran++;
+    }
+    step(`e2e passed: ${ran} of ${STEPS.length} steps ran`);
+  } catch (error) {
+    if (page) {
+      const failure = join(REPO_ROOT, '.vscode-test', 'e2e-failure.png');
+      await page.screenshot({ path: failure }).then(() => step(`failure screenshot: ${failure}`), () => {});
+    }
+    throw error;
+  } finally {
+    await browser?.close().catch(() => {});
+    await server?.stop().catch(() => {});
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => fail(`end-to-end check FAILED: ${error?.message ?? error}`));
