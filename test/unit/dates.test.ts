@@ -62,7 +62,10 @@ describe('findDates: relative dates against the publication date', () => {
 
   it('takes the nearest occurrence of a month and day, unless the year is given', () => {
     assert.equal(valueOf('The dividend was paid Dec. 20.', 'Dec. 20'), '2018-12-20');
-    assert.equal(valueOf('The dividend is payable Dec. 20.', 'Dec. 20'), '2019-12-20');
+    // far from the publication date, tense and deadline words decide
+    assert.equal(valueOf('The dividend is payable Aug. 1.', 'Aug. 1'), '2019-08-01');
+    assert.equal(valueOf('The dividend was paid Aug. 1.', 'Aug. 1'), '2018-08-01');
+    assert.equal(valueOf('He was last seen last Oct. 23 in Buffalo.', 'last Oct. 23'), '2018-10-23');
     assert.equal(valueOf('The offer expires Feb. 1.', 'Feb. 1'), '2019-02-01');
     assert.equal(valueOf('He was born on March 3, 1970.', 'March 3, 1970'), '1970-03-03');
     assert.equal(valueOf('In the year ended March 31, sales rose.', 'March 31'), '2018-03-31');

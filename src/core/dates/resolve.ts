@@ -32,23 +32,37 @@ export function resolveWeekday(anchor: CalendarDay, weekday: number, shift: Shif
   return addDays(anchor, -((today - weekday + 7) % 7));
 }
 
-/** The year of a month named without one ("in November"): the past unless the sentence looks ahead. */
+/**
+ * The year of a month named without one ("in November"): by the modifier, else by tense, else the
+ * nearest occurrence.
+ */
 export function yearOfMonth(anchor: CalendarDay, month: number, shift: Shift, direction: Direction): number {
   if (shift === -1) return month < anchor.month ? anchor.year : anchor.year - 1;
   if (shift === 1) return month > anchor.month ? anchor.year : anchor.year + 1;
   if (shift === 0) return anchor.year;
   if (direction === 1) return month >= anchor.month ? anchor.year : anchor.year + 1;
-  return month <= anchor.month ? anchor.year : anchor.year - 1;
+  if (direction === -1) return month <= anchor.month ? anchor.year : anchor.year - 1;
+  const ahead = (month - anchor.month + 12) % 12;
+  if (ahead === 0) return anchor.year;
+  // no tense evidence: the nearer of the two, ties to the past as news mostly reports
+  return ahead < 6 ? (month > anchor.month ? anchor.year : anchor.year + 1) : month < anchor.month ? anchor.year : anchor.year - 1;
 }
 
-/** The year of a month and day named without one ("Jan. 15"): by tense, else the nearest occurrence. */
+/** Within this many days of the publication date, a month and day is taken as the nearest occurrence. */
+const NEAR_DAYS = 60;
+
+/**
+ * The year of a month and day named without one ("Jan. 15"): the nearest occurrence when it is close
+ * (deadlines and record dates lie ahead as often as events behind), else by tense.
+ */
 export function yearOfMonthDay(anchor: CalendarDay, month: number, day: number, direction: Direction): number {
   const candidates = [anchor.year - 1, anchor.year, anchor.year + 1].filter((y) => isValidDay(y, month, day));
   if (candidates.length === 0) return anchor.year;
   const distance = (y: number): number => compareDays({ year: y, month, day }, anchor);
-  if (direction === -1) return [...candidates].reverse().find((y) => distance(y) <= 0) ?? anchor.year;
-  if (direction === 1) return candidates.find((y) => distance(y) >= 0) ?? anchor.year;
-  return candidates.reduce((best, y) => (Math.abs(distance(y)) < Math.abs(distance(best)) ? y : best));
+  const nearest = candidates.reduce((best, y) => (Math.abs(distance(y)) < Math.abs(distance(best)) ? y : best));
+  if (Math.abs(distance(nearest)) <= NEAR_DAYS || direction === 0) return nearest;
+  if (direction === -1) return [...candidates].reverse().find((y) => distance(y) <= 0) ?? nearest;
+  return candidates.find((y) => distance(y) >= 0) ?? nearest;
 }
 
 /** The value of "last year", "this month", "next week": only years and months have calendar values. */

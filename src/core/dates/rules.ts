@@ -78,7 +78,9 @@ function monthDayValue(g: Groups, c: MatchContext): string | null {
   if (g.year) return dayValue(Number(g.year), month, day);
   if (!c.anchor) return null;
   // deadlines and record dates lie ahead as often as events behind: take the nearest occurrence
-  return dayValue(yearOfMonthDay(c.anchor, month, day, adjacentHint(c.text, c.start)), month, day);
+  const shift = shiftOf(g.shift);
+  const direction = shift === -1 || shift === 1 ? shift : adjacentHint(c.text, c.start) || c.direction();
+  return dayValue(yearOfMonthDay(c.anchor, month, day, direction), month, day);
 }
 
 /** Fixed-date holidays and the US floating ones. */
@@ -93,6 +95,7 @@ function holidayDay(name: string, year: number): CalendarDay | null {
   if (key.startsWith('independence day') || key.includes('fourth of july') || key.includes('july fourth')) return { year, month: 7, day: 4 };
   if (key.startsWith('veterans')) return { year, month: 11, day: 11 };
   if (key.startsWith('thanksgiving')) return nthWeekdayOfMonth(year, 11, 4, 4);
+  if (key.startsWith('election day')) return addDays(nthWeekdayOfMonth(year, 11, 1, 1), 1);
   if (key.startsWith('labor day')) return nthWeekdayOfMonth(year, 9, 1, 1);
   if (key.startsWith('memorial day')) return nthWeekdayOfMonth(year, 5, 1, -1);
   return null;
@@ -133,7 +136,7 @@ export const TIMEX_RULES: readonly TimexRule[] = [
     value: (g) => dayValue(Number(g.year), Number(g.month), Number(g.day)),
   }),
   rule('month-day', 'DATE',
-    `(?:\\b(?<wd>${WEEKDAY}),?\\s+)?\\b(?<mon>${MONTH_BEFORE_DAY})\\s*(?<day>[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\\d|:\\d)(?:,?\\s+(?<year>${YEAR})${YEAR_END})?`, {
+    `(?:\\b(?<shift>last|next|this\\s+past|this\\s+coming|this|coming|past)\\s+)?(?:\\b(?<wd>${WEEKDAY}),?\\s+)?\\b(?<mon>${MONTH_BEFORE_DAY})\\s*(?<day>[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\\d|:\\d)(?:,?\\s+(?<year>${YEAR})${YEAR_END})?`, {
       accept: (g) => isCapitalised(g.mon) && (g.wd === undefined || isCapitalised(g.wd)),
       value: monthDayValue,
     }),
