@@ -79,6 +79,12 @@ describe('findDates: relative dates against the publication date', () => {
     assert.equal(valueOf('Sales fell last month.', 'last month'), '2018-12');
     assert.equal(valueOf('It will launch early next year.', 'early next year'), '2020');
     assert.equal(valueOf('The rules changed in January this year.', 'January this year'), '2019-01');
+    // a week is a month only when all of it lies in one month; a weekend starts on its Saturday
+    assert.equal(valueOf('Talks stalled last week.', 'last week'), '2019-01');
+    assert.equal(valueOf('Talks stall at the end of the month, not this week.', 'this week'), '2019-01');
+    assert.equal(valueOf('Talks resume next week.', 'next week'), '2019-01');
+    assert.equal(valueOf('The vote came two weeks before, not last week.', 'last week', '2019-02-04'), null);
+    assert.equal(valueOf('Protests spread this past weekend.', 'this past weekend'), '2019-01-12');
   });
 
   it('counts back for "ago" at the finest granularity', () => {

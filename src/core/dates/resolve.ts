@@ -74,7 +74,24 @@ export function relativePeriodValue(anchor: CalendarDay, unit: string, shift: Sh
     return formatMonth(m.year, m.month);
   }
   if (unit === 'day') return formatDay(addDays(anchor, shift));
+  if (unit === 'week') {
+    // a week has a calendar value only as the month that holds all of it (Monday to Sunday)
+    const day = addDays(anchor, 7 * shift);
+    const monday = addDays(day, -((weekdayOf(day) + 6) % 7));
+    const sunday = addDays(monday, 6);
+    return monday.month === sunday.month ? formatMonth(monday.year, monday.month) : null;
+  }
   return null;
+}
+
+/** "the weekend", "this past weekend": the Saturday that starts it, by modifier or tense. */
+export function weekendValue(anchor: CalendarDay, shift: Shift, direction: Direction): string | null {
+  const saturday = 6;
+  if (shift === -1 || shift === 1) return formatDay(resolveWeekday(anchor, saturday, shift, direction));
+  // a weekend being talked about on a Sunday started the day before
+  const sunday = weekdayOf(anchor) === 0;
+  if (sunday && direction !== 1) return formatDay(addDays(anchor, -1));
+  return formatDay(resolveWeekday(anchor, saturday, null, direction));
 }
 
 /**

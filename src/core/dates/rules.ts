@@ -7,7 +7,7 @@
 import { addDays, formatDay, formatMonth, formatYear, isValidDay, nthWeekdayOfMonth } from './calendar';
 import type { CalendarDay } from './calendar';
 import { HEDGE, MONTH, MONTH_BEFORE_DAY, NUMBER, PERIOD_PART, UNIT, WEEKDAY, YEAR, monthNumber, parseCount, unitOf, weekdayNumber } from './lexicon';
-import { offsetValue, relativePeriodValue, resolveWeekday, shiftOf, yearOfMonth, yearOfMonthDay } from './resolve';
+import { offsetValue, relativePeriodValue, weekendValue, resolveWeekday, shiftOf, yearOfMonth, yearOfMonthDay } from './resolve';
 import { adjacentHint } from './tense';
 import type { Direction } from './tense';
 import type { TimexType } from '../types';
@@ -246,6 +246,7 @@ export const TIMEX_RULES: readonly TimexRule[] = [
         if (!c.anchor) return null;
         const unit = (g.unit ?? '').toLowerCase().replace(/^fiscal\s+/, '');
         const shift = /^(?:that|the\s+same)$/i.test(g.shift ?? '') ? null : shiftOf(g.shift);
+        if (unit === 'weekend') return /^(?:that|the\s+same)$/i.test(g.shift ?? '') ? null : weekendValue(c.anchor, shift === 0 ? null : shift, c.direction());
         return relativePeriodValue(c.anchor, unit, shift);
       },
     }),
