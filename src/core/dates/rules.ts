@@ -232,7 +232,7 @@ export const TIMEX_RULES: readonly TimexRule[] = [
       value: (_g, c) => (c.anchor ? formatYear(c.anchor.year - 1) : null),
     }),
   rule('quarter', 'DATE',
-    `(?:\\b(?:the|its|this|that|a|each|last\\s+year['’]s|this\\s+year['’]s|next\\s+year['’]s|the\\s+${YEAR})\\s+)?(?:\\b(?:fiscal|calendar|current|latest|previous|same|comparable|corresponding|year-earlier|year-ago|final|flat|first|second|third|fourth|1st|2nd|3rd|4th|last|past|next|coming|recent|${YEAR})(?:-|\\s+))+(?:fiscal(?:-|\\s+))?(?<what>quarter|half|period)s?\\b(?:\\s+(?:of|in)\\s+(?:${YEAR}\\b|(?:this|last|next)\\s+year|the\\s+year|fiscal\\s+${YEAR}))?|\\bthe\\s+quarter\\b|\\bquarter-to-quarter\\b`, {
+    `(?:\\b(?:the|its|this|that|a|each|last\\s+year['’]s|this\\s+year['’]s|next\\s+year['’]s|the\\s+${YEAR})\\s+)?(?:\\b(?:fiscal|calendar|current|latest|previous|same|comparable|corresponding|year-earlier|year-ago|final|flat|first|second|third|fourth|1st|2nd|3rd|4th|last|past|next|coming|recent|${YEAR})(?:-|\\s+))+(?:fiscal(?:-|\\s+))?(?<what>quarter|half|period)s?\\b(?:\\s+(?:of|in)\\s+(?:${YEAR}\\b|(?:this|last|next)\\s+year|the\\s+year|fiscal\\s+${YEAR}))?|\\b(?:the|this|that|next|last)\\s+quarter\\b(?!\\s+of\\s+(?:a|an|the|its|all)\\b)|\\bquarter-to-quarter\\b`, {
       // a quarter or half is no calendar value, but its year is ("the 1988 period", "the third quarter of 1990")
       value: (_g, c) => {
         const year = /\b(1[5-9]\d\d|20\d\d)\b/.exec(c.text.slice(c.start, c.end));
@@ -279,6 +279,11 @@ export const TIMEX_RULES: readonly TimexRule[] = [
       accept: (g, c) => {
         // "a day" inside "a day earlier" is taken by the 'ago' rule; a bare "some"/"many" before a unit is fine
         if (g.age) return false; // ages ("a 52-year-old") are not time expressions in TimeML
+        const unit = unitOf(g.unit ?? '');
+        const after = c.text.slice(c.end, c.end + 4);
+        // fractions and ordinals: "three-quarters", "a quarter of", "a second time"
+        if (unit === 'quarter' && (/^\s+of\b/.test(after) || /^(?:a|an|\w+-)$/i.test(g.count ?? '') || /-quarters?$/i.test(c.text.slice(c.start, c.end)))) return false;
+        if (unit === 'second' && /^(?:a|an)$/i.test(g.count ?? '')) return false;
         const count = (g.count ?? '').toLowerCase();
         if (/^\d/.test(count) && /^\d{4}$/.test(count) && /year/i.test(g.unit ?? '')) return false;
         void c;
@@ -288,7 +293,7 @@ export const TIMEX_RULES: readonly TimexRule[] = [
   rule('vague-duration', 'DURATION',
     `\\b(?:(?:the\\s+)?(?:past|last|next|coming|recent|previous|ensuing|following)\\s+(?:(?:few|several|many)\\s+)?|recent\\s+)(?<unit>${UNIT})\\b|\\b(?:years|months|weeks|days|decades|centuries|hours)\\b(?:\\s+or\\s+(?:years|months|weeks|days|decades))?|\\ba\\s+(?:long\\s+|short\\s+)?while\\b|\\bovernight\\b|\\b(?:day|week|month|year|decade)s?-long\\b`),
   rule('set', 'SET',
-    `\\b(?:daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|bimonthly|semiannually|semi-annually|every\\s+(?:other\\s+)?(?:(?:${NUMBER})\\s+)?(?:${UNIT}|morning|evening|night|${WEEKDAY}s?)|each\\s+(?:${UNIT}|${WEEKDAY}|morning|evening|night)|(?:once|twice|(?:${NUMBER})\\s+times)\\s+(?:a|an|per|each|every)\\s+(?:${UNIT})|per\\s+(?:${UNIT}))\\b`),
+    `\\b(?:daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|bimonthly|semiannually|semi-annually|every\\s+(?:other\\s+)?(?:(?:${NUMBER})\\s+)?(?:${UNIT}|morning|evening|night|${WEEKDAY}s?)|each\\s+(?:${UNIT}|${WEEKDAY}|morning|evening|night)|(?:once|twice|(?:${NUMBER})\\s+times)\\s+(?:a|an|per|each|every)\\s+(?:${UNIT})|per\\s+(?:(?!second)${UNIT}))\\b`),
   rule('reference', 'DATE',
     `\\b(?:right\\s+now|now|nowadays|currently|current|presently|at\\s+present|these\\s+days|recently|recent|lately|the\\s+past|the\\s+(?:near\\s+|distant\\s+|foreseeable\\s+)?future|the\\s+(?:near|short|long)\\s+term|the\\s+time\\s+being|as\\s+soon\\s+as\\s+possible|a\\s+later\\s+date)\\b`),
 ];
