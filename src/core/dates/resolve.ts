@@ -10,7 +10,8 @@ import type { Direction } from './tense';
 export type Shift = -1 | 0 | 1 | null;
 
 const BACK = /^(?:last|past|this\s+past|the\s+past|the\s+last|the\s+previous|previous|the\s+prior|prior|the\s+preceding|earlier)$/i;
-const FORWARD = /^(?:next|coming|this\s+coming|the\s+coming|the\s+next|the\s+following|following|upcoming|the\s+upcoming)$/i;
+// "the following year" counts from an event named before, not from the publication date: no shift
+const FORWARD = /^(?:next|coming|this\s+coming|the\s+coming|the\s+next|upcoming|the\s+upcoming)$/i;
 const CURRENT = /^(?:this|the\s+(?:full|entire|whole)|the\s+current|current|the|this\s+year's|the\s+present)$/i;
 
 /** Reads a modifier ("last", "the coming", "this"); null when there is none or it says nothing. */
