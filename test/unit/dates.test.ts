@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import * as chrono from 'chrono-node';
 import fc from 'fast-check';
 import { findDates } from '../../src/core/dates';
 import type { DateMention } from '../../src/core/types';
@@ -205,5 +206,31 @@ describe('findDates: odd input', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('findDates: chrono-node as a fallback', () => {
+  it('adds formal dates the lexicon has no pattern for, without the preposition', () => {
+    assert.equal(valueOf('It opened 15/1/2019 downtown.', '15/1/2019'), '2019-01-15');
+    assert.equal(mention('Doors open at 19:30 tomorrow.', '19:30').type, 'TIME');
+  });
+
+  it('does not read stock prices as dates', () => {
+    assert.deepEqual(findDates('McCaw dropped 2 1/2 to 37 3/4 and Intel eased 1/8.', PUBLISHED), []);
+  });
+
+  it('loses only the sentence on which the library throws', () => {
+    const strict = chrono.strict as { parse: typeof chrono.strict.parse };
+    const original = strict.parse;
+    strict.parse = function (this: unknown, text: string, ...rest: unknown[]) {
+      if (text.includes('BOOM')) throw new Error('chrono failed');
+      return (original as (...args: unknown[]) => chrono.ParsedResult[]).call(this, text, ...rest);
+    } as typeof original;
+    try {
+      const texts = findDates('BOOM it opened 15/1/2019 on Tuesday. It closed 16/1/2019 downtown.', PUBLISHED).map((m) => m.text);
+      assert.deepEqual(texts, ['Tuesday', '16/1/2019']);
+    } finally {
+      strict.parse = original;
+    }
   });
 });

@@ -31,7 +31,8 @@ function chronoValue(result: chrono.ParsedResult): string | null {
 }
 
 /**
- * Dates chrono finds in `text` outside `covered` spans. `anchor` is the publication day (local noon is
+ * Dates chrono finds in `text` that do not cut across a `covered` span (they may contain some: the
+ * caller drops those). `anchor` is the publication day (local noon is
  * handed to chrono so no time zone moves the day).
  */
 export function chronoDates(text: string, covered: readonly Span[], anchor: CalendarDay | null, onError?: (error: unknown) => void): DateMention[] {
@@ -52,10 +53,14 @@ export function chronoDates(text: string, covered: readonly Span[], anchor: Cale
     const inside = covered.slice(next).filter((c) => c.start < end);
     try {
       for (const r of chrono.strict.parse(sentence, reference)) {
-        const from = start + r.index;
-        const to = from + r.text.length;
-        if (!TRUSTED.test(r.text) || inside.some((c) => c.start < to && from < c.end)) continue;
-        out.push({ start: from, end: to, text: r.text, type: r.start.isCertain('hour') ? 'TIME' : 'DATE', value: chronoValue(r) });
+        // TimeML keeps prepositions out of the span; chrono takes "at 19:30"
+        const lead = /^(?:at|on|in|from|by|since|until)\s+/i.exec(r.text)?.[0].length ?? 0;
+        const from = start + r.index + lead;
+        const to = start + r.index + r.text.length;
+        if (to <= from || !TRUSTED.test(r.text)) continue;
+        // a longer chrono reading may swallow lexicon mentions ("2019" of "15/1/2019"), never cut one
+        if (inside.some((c) => c.start < to && from < c.end && (c.start < from || c.end > to || c.end - c.start === to - from))) continue;
+        out.push({ start: from, end: to, text: text.slice(from, to), type: r.start.isCertain('hour') ? 'TIME' : 'DATE', value: chronoValue(r) });
       }
     } catch (error) {
       onError?.(error); // this sentence only; the others still run

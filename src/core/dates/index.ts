@@ -14,7 +14,13 @@ export function findDates(text: string, publicationDate: string | null, skip: re
   const anchor = parseIsoDay(publicationDate);
   const lexical = recognizeTimexes(text, TIMEX_RULES, anchor);
   const extra = chronoDates(text, lexical, anchor);
-  const mentions = extra.length === 0 ? lexical : [...lexical, ...extra].sort((a, b) => a.start - b.start);
+  const mentions = extra.length === 0 ? lexical : mergeWider(lexical, extra);
   if (skip.length === 0) return mentions;
   return mentions.filter((m) => !skip.some((s) => m.start < s.end && s.start < m.end));
+}
+
+/** Both lists, less the `narrow` mentions that lie inside a `wide` one; sorted by start. */
+function mergeWider(narrow: DateMention[], wide: DateMention[]): DateMention[] {
+  const kept = narrow.filter((n) => !wide.some((w) => w.start <= n.start && n.end <= w.end));
+  return [...kept, ...wide].sort((a, b) => a.start - b.start);
 }

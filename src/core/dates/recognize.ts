@@ -26,6 +26,15 @@ function makeContext(text: string, start: number, end: number, anchor: CalendarD
   };
 }
 
+/** A guard that throws rejects its match: one odd match must not cost the rest of the text. */
+function safeAccept(rule: TimexRule, groups: Record<string, string | undefined>, context: MatchContext): boolean {
+  try {
+    return rule.accept ? rule.accept(groups, context) : true;
+  } catch {
+    return false;
+  }
+}
+
 function collect(text: string, rules: readonly TimexRule[], anchor: CalendarDay | null): Candidate[] {
   const found: Candidate[] = [];
   rules.forEach((rule, ruleIndex) => {
@@ -39,7 +48,7 @@ function collect(text: string, rules: readonly TimexRule[], anchor: CalendarDay 
       const start = m.index;
       const end = start + m[0].length;
       const groups = m.groups ?? {};
-      if (rule.accept && !rule.accept(groups, makeContext(text, start, end, anchor))) {
+      if (rule.accept && !safeAccept(rule, groups, makeContext(text, start, end, anchor))) {
         // a rejected long match may hide a shorter good one inside it: retry one character on
         re.lastIndex = start + 1;
         continue;

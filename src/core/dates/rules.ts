@@ -57,7 +57,7 @@ const isCapitalised = (word: string | undefined): boolean => !!word && /^[A-Z]/.
 function plausibleYear(context: MatchContext, yearText: string): boolean {
   const at = context.text.lastIndexOf(yearText, context.end);
   const before = context.text.slice(Math.max(0, at - 5), at);
-  if (/(?:[$£€#\d]|\d[.,]|No\.\s?)$/.test(before)) return false;
+  if (/(?:[$£€#\d/]|\d[.,-]|No\.\s?)$/.test(before)) return false;
   const after = context.text.slice(at + yearText.length, at + yearText.length + 14);
   return !/^\s+(?:people|persons|troops|soldiers|workers|employees|shares|students|feet|meters|metres|miles|kilometers|tons|tonnes|units|cars|homes|jobs|deaths|votes|yards|pounds|points|acres|barrels|copies|members)\b/i.test(after);
 }
