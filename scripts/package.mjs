@@ -38,7 +38,9 @@ export async function packageExtension() {
   const out = vsixPath();
   step(`packaging ${out} with @vscode/vsce`);
   const vsce = createRequire(import.meta.url).resolve('@vscode/vsce/vsce');
-  const result = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--out', out], {
+  // Dependencies are bundled by esbuild. Relative README links (the screenshots) stay relative: the
+  // repository is not on GitHub/GitLab, where vsce would otherwise point them.
+  const result = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', out], {
     cwd: REPO_ROOT, stdio: 'inherit', timeout: 600_000,
   });
   if (result.status !== 0) throw new Error(`vsce package failed (${result.status ?? result.error?.message})`);

@@ -32,9 +32,12 @@ function seedRipgrepCache() {
   if (tar.status !== 0) throw new Error(`could not write the ripgrep cache tarball: ${tar.stderr}`);
 }
 
+/** Written only after a complete install, so an interrupted one is redone rather than reused. */
+const INSTALLED_MARKER = join(INSTALL_DIR, '.installed');
+
 function installedVersion() {
   const pkg = join(INSTALL_DIR, 'node_modules', 'code-server', 'package.json');
-  if (!existsSync(pkg) || !existsSync(ENTRY)) return undefined;
+  if (!existsSync(pkg) || !existsSync(ENTRY) || !existsSync(INSTALLED_MARKER)) return undefined;
   return JSON.parse(readFileSync(pkg, 'utf8')).version;
 }
 
@@ -64,6 +67,7 @@ export async function ensureCodeServer() {
       else reject(new Error(`npm install code-server@${CODE_SERVER_VERSION} failed (${code ?? signal}); see the npm output above`));
     });
   });
+  writeFileSync(INSTALLED_MARKER, `${CODE_SERVER_VERSION}\n`);
   if (installedVersion() !== CODE_SERVER_VERSION) throw new Error(`code-server@${CODE_SERVER_VERSION} is not in ${INSTALL_DIR} after npm install`);
   return ENTRY;
 }
