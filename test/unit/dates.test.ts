@@ -157,6 +157,8 @@ describe('findDates: what is not a time expression', () => {
     assert.deepEqual(texts('The board may march on.'), []);
     assert.deepEqual(texts('NATO expands into Eastern Europe.'), []);
     assert.deepEqual(texts('Intel eased 1/8 to 31 7/8.'), []);
+    assert.deepEqual(texts('She ran the 1500m and won album of the year.'), []);
+    assert.deepEqual(texts('The current account deficit grew year-on-year.'), []);
   });
 
   it('leaves out mentions inside skipped spans', () => {

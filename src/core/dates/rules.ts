@@ -37,7 +37,8 @@ export interface TimexRule {
 
 const SHIFT_WORD = `(?:the\\s+(?:full|entire|whole|early|late)|this\\s+past|this\\s+coming|the\\s+past|the\\s+last|the\\s+previous|the\\s+prior|the\\s+coming|the\\s+next|the\\s+following|the\\s+current|the\\s+same|the\\s+latest|last|next|this|past|coming|previous|current|that|the)`;
 const TIME_OF_DAY = `(?:morning|afternoon|evening|night|overnight)`;
-const YEAR_END = `(?!\\d|,\\d|\\.\\d|%|-(?:year|month|day|week))`;
+// a year is not followed by more digits, a unit ("1500m") or a percent sign
+const YEAR_END = `(?!\\d|,\\d|\\.\\d|%|[a-z]|-(?:year|month|day|week))`;
 
 const SPOKEN_YEAR = `(?:nineteen[\\s-]+(?:ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|two\\s+thousand(?:\\s+and)?(?:[\\s-]+(?:one|two|three|four|five|six|seven|eight|nine|ten))?)\\b`;
 
@@ -50,6 +51,8 @@ function spokenYear(words: string): number | null {
   if (twoThousand) return 2000 + (twoThousand[1] ? parseCount(twoThousand[1]) ?? 0 : 0);
   return null;
 }
+
+const AWARD_BEFORE = /\b(?:album|book|film|movie|player|record|song|single|act|artist|team|person|man|woman|goal|coach|manager|car|product|company|event|newcomer|show|programme|program|story)\s+of\s+$/i;
 
 const isCapitalised = (word: string | undefined): boolean => !!word && /^[A-Z]/.test(word);
 
@@ -240,8 +243,12 @@ export const TIMEX_RULES: readonly TimexRule[] = [
       },
     }),
   rule('relative-period', 'DATE',
-    `${PERIOD_PART}?(?:\\b(?:earlier|later)\\s+(?:(?:in|on)\\s+)?)?\\b(?<shift>${SHIFT_WORD})\\s+(?:fiscal\\s+|calendar\\s+)?(?<unit>week|weekend|month|year|decade|century|summer|winter|spring|fall|autumn|season|fiscal\\s+year)\\b(?:\\s+or\\s+so\\b)?`, {
-      accept: (g) => !/^that$/i.test(g.shift ?? '') || /year|month|week|day/i.test(g.unit ?? ''),
+    `${PERIOD_PART}?(?:\\b(?:earlier|later)\\s+(?:(?:in|on)\\s+)?)?\\b(?<shift>${SHIFT_WORD})\\s+(?:fiscal\\s+|calendar\\s+)?(?<unit>week|weekend|month|year|decade|century|summer|winter|spring|fall|autumn|season|fiscal\\s+year)\\b(?!-)(?:\\s+or\\s+so\\b)?`, {
+      accept: (g, c) => {
+        if (/^that$/i.test(g.shift ?? '') && !/year|month|week|day/i.test(g.unit ?? '')) return false;
+        // an award ("album of the year", "Book of the Year") names no time
+        return !(/^the$/i.test(g.shift ?? '') && (/^Year/.test(g.unit ?? '') || AWARD_BEFORE.test(c.text.slice(Math.max(0, c.start - 30), c.start))));
+      },
       value: (g, c) => {
         if (!c.anchor) return null;
         const unit = (g.unit ?? '').toLowerCase().replace(/^fiscal\s+/, '');
@@ -295,5 +302,5 @@ export const TIMEX_RULES: readonly TimexRule[] = [
   rule('set', 'SET',
     `\\b(?:daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|bimonthly|semiannually|semi-annually|every\\s+(?:other\\s+)?(?:(?:${NUMBER})\\s+)?(?:${UNIT}|morning|evening|night|${WEEKDAY}s?)|each\\s+(?:${UNIT}|${WEEKDAY}|morning|evening|night)|(?:once|twice|(?:${NUMBER})\\s+times)\\s+(?:a|an|per|each|every)\\s+(?:${UNIT})|per\\s+(?:(?!second)${UNIT}))\\b`),
   rule('reference', 'DATE',
-    `\\b(?:right\\s+now|now|nowadays|currently|current|presently|at\\s+present|these\\s+days|recently|recent|lately|the\\s+past|the\\s+(?:near\\s+|distant\\s+|foreseeable\\s+)?future|the\\s+(?:near|short|long)\\s+term|the\\s+time\\s+being|as\\s+soon\\s+as\\s+possible|a\\s+later\\s+date)\\b`),
+    `\\b(?:right\\s+now|now|nowadays|currently|current(?!\\s+accounts?\\b)|presently|at\\s+present|these\\s+days|recently|recent|lately|the\\s+past|the\\s+(?:near\\s+|distant\\s+|foreseeable\\s+)?future|the\\s+(?:near|short|long)\\s+term|the\\s+time\\s+being|as\\s+soon\\s+as\\s+possible|a\\s+later\\s+date)\\b`),
 ];
