@@ -52,6 +52,9 @@ describe('findDates: relative dates against the publication date', () => {
     assert.equal(valueOf('The board will meet on Friday to decide.', 'Friday'), '2019-01-18');
     assert.equal(valueOf('They meet again next Tuesday.', 'next Tuesday'), '2019-01-22');
     assert.equal(valueOf('The talks failed last Tuesday.', 'last Tuesday'), '2019-01-08');
+    // "next to" is no future, "be held" no past
+    assert.equal(valueOf('Bombs exploded next to the embassies on Friday.', 'Friday'), '2019-01-11');
+    assert.equal(valueOf('He said the accession would still be held on April 24.', 'April 24', '1999-02-10'), '1999-04-24');
   });
 
   it('biases bare months to the past in past-tense reporting, to the future otherwise', () => {
