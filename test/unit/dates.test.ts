@@ -133,6 +133,9 @@ describe('findDates: durations, sets, times and periods', () => {
     assert.equal(typeOf('The polls open at 10 a.m. on Monday.', '10 a.m.'), 'TIME');
     assert.equal(valueOf('The polls will open at 10 a.m. Wednesday.', '10 a.m. Wednesday'), '2019-01-16');
     assert.equal(valueOf('He will speak tonight.', 'tonight'), '2019-01-15');
+    assert.equal(typeOf('He will speak tonight.', 'tonight'), 'TIME');
+    assert.equal(typeOf('Clashes erupted Monday night.', 'Monday night'), 'TIME');
+    assert.equal(typeOf('The market is closed on Sundays.', 'Sundays'), 'SET');
     assert.equal(valueOf('A fire broke out last night.', 'last night'), '2019-01-14');
   });
 

@@ -85,7 +85,8 @@ export function recognizeTimexes(text: string, rules: readonly TimexRule[], anch
     } catch {
       value = null; // a normalisation bug costs the value, not the mention
     }
-    mentions.push({ start: c.start, end: c.end, text: text.slice(c.start, c.end), type: rule.type, value });
+    const type = rule.typeOf ? rule.typeOf(c.groups) : rule.type;
+    mentions.push({ start: c.start, end: c.end, text: text.slice(c.start, c.end), type, value });
   }
   return mentions;
 }

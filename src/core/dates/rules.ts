@@ -33,6 +33,8 @@ export interface TimexRule {
   /** Rejects a match that only looks like a time expression ("may" the verb, "$1990"). */
   readonly accept?: (groups: Groups, context: MatchContext) => boolean;
   readonly value?: (groups: Groups, context: MatchContext) => string | null;
+  /** The type when it depends on the match ("Tuesday night" is a TIME, "Tuesdays" a SET). */
+  readonly typeOf?: (groups: Groups) => TimexType;
 }
 
 const SHIFT_WORD = `(?:the\\s+(?:full|entire|whole|early|late)|this\\s+past|this\\s+coming|the\\s+past|the\\s+last|the\\s+previous|the\\s+prior|the\\s+coming|the\\s+next|the\\s+following|the\\s+current|the\\s+same|the\\s+latest|last|next|this|past|coming|previous|current|that|the)`;
@@ -192,6 +194,7 @@ export const TIMEX_RULES: readonly TimexRule[] = [
   rule('weekday', 'DATE',
     `(?:\\b(?:early|late|mid-?)\\s*)?(?:\\b(?<shift>last|next|this\\s+past|this\\s+coming|this|coming|past|the\\s+previous|the\\s+following)\\s+)?\\b(?<wd>${WEEKDAY})(?<plural>s)?\\b(?:\\s+(?<tod>${TIME_OF_DAY}s?)\\b)?`, {
       accept: (g) => isCapitalised(g.wd),
+      typeOf: (g) => (g.plural ? 'SET' : g.tod ? 'TIME' : 'DATE'),
       value: (g, c) => {
         if (!c.anchor || g.plural) return null;
         return formatDay(resolveWeekday(c.anchor, weekdayNumber(g.wd ?? ''), shiftOf(g.shift), c.direction()));
@@ -199,6 +202,7 @@ export const TIMEX_RULES: readonly TimexRule[] = [
     }),
   rule('deictic-day', 'DATE',
     `(?:\\b(?:early|late|later|earlier)\\s+)?\\b(?<word>the\\s+day\\s+before\\s+yesterday|the\\s+day\\s+after\\s+tomorrow|yesterday|today|tonight|tomorrow|(?:this|last)\\s+${TIME_OF_DAY}|overnight)\\b(?:\\s+(?<tod>${TIME_OF_DAY})\\b)?`, {
+      typeOf: (g) => (g.tod || /night|morning|afternoon|evening|tonight/i.test(g.word ?? '') ? 'TIME' : 'DATE'),
       value: (g, c) => {
         if (!c.anchor) return null;
         const word = (g.word ?? '').toLowerCase();
