@@ -111,6 +111,7 @@ export function codeServerDirs(root, { userDataDir, extensionsDir, settings = {}
       'security.workspace.trust.enabled': false,
       'chat.disableAIFeatures': true,
       'window.commandCenter': false,
+      'git.openRepositoryInParentFolders': 'never',
       ...settings,
     }, null, 2));
   }

@@ -47,7 +47,11 @@ export async function revealText(page, text) {
   await page.keyboard.press('Control+F');
   await page.keyboard.insertText(text);
   await page.keyboard.press('Enter');
-  await page.keyboard.press('Escape');
+  await delay(300);
+  // Close the find widget so it neither covers the text nor shows in screenshots.
+  const findWidget = page.locator('.editor-instance .find-widget.visible');
+  await findWidget.locator('.codicon-widget-close').first().click({ timeout: 5_000 }).catch(() => page.keyboard.press('Escape'));
+  await findWidget.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
   await delay(300);
 }
 
@@ -55,7 +59,8 @@ export async function revealText(page, text) {
 async function textCentre(page, text) {
   return page.evaluate((needle) => {
     for (const line of document.querySelectorAll('.editor-instance .monaco-editor .view-line')) {
-      const content = line.textContent ?? '';
+      // Monaco renders spaces as no-break spaces; same length, so offsets still line up.
+      const content = (line.textContent ?? '').replace(/\u00a0/g, ' ');
       const at = content.indexOf(needle);
       if (at < 0) continue;
       // Map the character offset onto the text nodes of the tokenised line.
