@@ -1,0 +1,187 @@
+// Trains the entity tagger (`npm run train`): an averaged structured perceptron over BILOU tags on
+// CoNLL-2003 eng.train, with word signatures and casing learned from the unlabeled text in
+// ../shared/eval/data, and a training-data gazetteer (jackknifed over 10 folds so training features
+// look like test features). Deterministic: seeded shuffle, no clock or randomness elsewhere.
+// Writes models/ner-en.bin and prints dev (eng.testa, gold tokens) scores per epoch for model selection.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { documentCasing, gazetteerBit, sentenceFeatures, type NerLexicon } from '../src/core/ner/features';
+import { encodeModel } from '../src/core/ner/modelFormat';
+import { emissionScores } from '../src/core/ner/tagger';
+import { ALLOWED, NUM_TAGS, spansOf, tagsOf, viterbi, type TaggedSpan } from '../src/core/ner/tags';
+import { tokenize } from '../src/core/ner/tokenize';
+import { readConll, type ConllDocument } from './ner-conll';
+import { learnWordStats } from './ner-lexicon';
+
+const root = path.resolve(__dirname, '..');
+const data = path.resolve(root, '..', 'shared', 'eval', 'data');
+const EPOCHS = Number(process.env.NER_EPOCHS ?? 12);
+const BUCKET_BITS = Number(process.env.NER_BUCKET_BITS ?? 19);
+const FOLDS = 10;
+const out = process.env.NER_OUT ?? path.join(root, 'models', 'ner-en.bin');
+
+const started = Date.now();
+const log = (msg: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(1)}s] ${msg}`);
+
+const train = readConll(path.join(data, 'conll2003', 'eng.train'));
+const dev = readConll(path.join(data, 'conll2003', 'eng.testa'));
+log(`train ${train.length} docs, dev ${dev.length} docs`);
+
+function* unlabeledSentences(): Generator<string[]> {
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const p = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(p);
+      else if (entry.name.endsWith('.txt') && !/readme/i.test(entry.name)) files.push(p);
+    }
+  };
+  walk(path.join(data, 'bbc'));
+  walk(path.join(data, 'polnear', 'train', 'text'));
+  walk(path.join(data, 'polnear', 'dev', 'text'));
+  for (const f of files) for (const s of tokenize(fs.readFileSync(f, 'utf8'))) yield s.map((t) => t.text);
+  // The CoNLL training text counts as unlabeled text too (never the dev text).
+  for (const doc of train) for (const s of doc) yield s.words;
+}
+
+const stats = learnWordStats(unlabeledSentences(), 120000, 2);
+log(`lexicon ${stats.words.size} words`);
+
+function gazetteerOf(docs: ConllDocument[]): Map<string, number> {
+  const gaz = new Map<string, number>();
+  for (const doc of docs) {
+    for (const s of doc) {
+      for (const name of s.names) {
+        for (let k = name.start; k < name.end; k++) {
+          const position = name.end - name.start === 1 ? 3 : k === name.start ? 0 : k === name.end - 1 ? 2 : 1;
+          const w = s.words[k].toLowerCase();
+          gaz.set(w, (gaz.get(w) ?? 0) | gazetteerBit(name.type, position));
+        }
+      }
+    }
+  }
+  return gaz;
+}
+
+interface Example {
+  rows: Int32Array;
+  offsets: Int32Array;
+  gold: Int32Array;
+  names: TaggedSpan[];
+}
+
+function examplesOf(docs: ConllDocument[], lexicon: NerLexicon): Example[] {
+  const examples: Example[] = [];
+  for (const doc of docs) {
+    const casing = documentCasing(doc.map((s) => s.words));
+    for (const s of doc) {
+      const { rows, offsets } = sentenceFeatures(s.words, lexicon, casing, BUCKET_BITS);
+      examples.push({ rows, offsets, gold: tagsOf(s.words.length, s.names), names: s.names });
+    }
+  }
+  return examples;
+}
+
+const fullLexicon: NerLexicon = { ...stats, gazetteer: gazetteerOf(train) };
+const trainExamples: Example[] = [];
+for (let fold = 0; fold < FOLDS; fold++) {
+  const inFold = train.filter((_, i) => i % FOLDS === fold);
+  const others = train.filter((_, i) => i % FOLDS !== fold);
+  trainExamples.push(...examplesOf(inFold, { ...stats, gazetteer: gazetteerOf(others) }));
+}
+const devExamples = examplesOf(dev, fullLexicon);
+log(`features: ${trainExamples.length} train sentences, ${devExamples.length} dev sentences`);
+
+const weightCount = (1 << BUCKET_BITS) * NUM_TAGS;
+const weights = new Float32Array(weightCount);
+const accumulated = new Float64Array(weightCount);
+const transitions = new Float32Array((NUM_TAGS + 1) * NUM_TAGS);
+const transitionsAcc = new Float64Array(transitions.length);
+let clock = 1;
+
+function update(example: Example, predicted: Int32Array): void {
+  const { rows, offsets, gold } = example;
+  for (let i = 0; i < gold.length; i++) {
+    const g = gold[i];
+    const p = predicted[i];
+    if (g !== p) {
+      for (let f = offsets[i]; f < offsets[i + 1]; f++) {
+        const r = rows[f] * NUM_TAGS;
+        weights[r + g] += 1;
+        accumulated[r + g] += clock;
+        weights[r + p] -= 1;
+        accumulated[r + p] -= clock;
+      }
+    }
+    const gt = (i === 0 ? 0 : gold[i - 1] + 1) * NUM_TAGS + g;
+    const pt = (i === 0 ? 0 : predicted[i - 1] + 1) * NUM_TAGS + p;
+    if (gt !== pt) {
+      transitions[gt] += 1;
+      transitionsAcc[gt] += clock;
+      transitions[pt] -= 1;
+      transitionsAcc[pt] -= clock;
+    }
+  }
+}
+
+function averaged(): { w: Float32Array; t: Float32Array } {
+  const w = new Float32Array(weightCount);
+  for (let i = 0; i < weightCount; i++) w[i] = weights[i] - accumulated[i] / clock;
+  const t = new Float32Array(transitions.length);
+  for (let i = 0; i < t.length; i++) t[i] = ALLOWED[i] ? transitions[i] - transitionsAcc[i] / clock : 0;
+  return { w, t };
+}
+
+function score(examples: Example[], w: Float32Array, t: Float32Array): string {
+  const perType = [0, 1, 2, 3].map(() => ({ tp: 0, pred: 0, gold: 0 }));
+  for (const ex of examples) {
+    const n = ex.gold.length;
+    const predicted = spansOf(viterbi(n, emissionScores(ex.rows, ex.offsets, w, NUM_TAGS), t));
+    const key = (s: TaggedSpan) => `${s.start}:${s.end}:${s.type}`;
+    const gold = new Set(ex.names.map(key));
+    for (const s of predicted) {
+      perType[s.type].pred++;
+      if (gold.has(key(s))) perType[s.type].tp++;
+    }
+    for (const s of ex.names) perType[s.type].gold++;
+  }
+  const f1 = (c: { tp: number; pred: number; gold: number }) => (2 * c.tp) / (c.pred + c.gold || 1);
+  const all = perType.reduce((a, c) => ({ tp: a.tp + c.tp, pred: a.pred + c.pred, gold: a.gold + c.gold }), { tp: 0, pred: 0, gold: 0 });
+  return `PER F1 ${f1(perType[0]).toFixed(4)} all F1 ${f1(all).toFixed(4)} (ORG ${f1(perType[1]).toFixed(3)} LOC ${f1(perType[2]).toFixed(3)} MISC ${f1(perType[3]).toFixed(3)})`;
+}
+
+// Seeded shuffle (mulberry32) so every run trains the same model.
+let seed = 20031;
+const random = () => {
+  seed = (seed + 0x6d2b79f5) | 0;
+  let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+  return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+};
+const order = trainExamples.map((_, i) => i);
+for (let epoch = 1; epoch <= EPOCHS; epoch++) {
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [order[i], order[j]] = [order[j], order[i]];
+  }
+  let mistakes = 0;
+  for (const idx of order) {
+    const ex = trainExamples[idx];
+    const predicted = viterbi(ex.gold.length, emissionScores(ex.rows, ex.offsets, weights, NUM_TAGS), transitions);
+    let wrong = false;
+    for (let i = 0; i < predicted.length; i++) if (predicted[i] !== ex.gold[i]) wrong = true;
+    if (wrong) {
+      mistakes++;
+      update(ex, predicted);
+    }
+    clock++;
+  }
+  const { w, t } = averaged();
+  log(`epoch ${epoch}: ${mistakes} sentences wrong; dev ${score(devExamples, w, t)}`);
+}
+
+const { w, t } = averaged();
+const bytes = encodeModel(BUCKET_BITS, NUM_TAGS, w, t, fullLexicon);
+fs.mkdirSync(path.dirname(out), { recursive: true });
+fs.writeFileSync(out, bytes);
+log(`wrote ${out} (${(bytes.length / 1e6).toFixed(2)} MB)`);

@@ -1,0 +1,151 @@
+/**
+ * The binary model file (`models/ner-en.bin`): averaged-perceptron weights quantised to int16 and
+ * stored as sparse rows, BILOU transition scores, the word lexicon (context signatures and casing
+ * learned from unlabeled text) and the training-data gazetteer. Read from a Uint8Array with no Node
+ * API, so it loads in the browser too.
+ *
+ * Layout (little-endian): "NER1", u32 bucketBits, u32 numTags, f32 scale, u32 rowCount, then
+ * rowCount u32 row indices, rowCount*numTags i16 weights (padded to 4 bytes), (numTags+1)*numTags f32
+ * transitions, u32 wordBytes, UTF-8 words joined by '\n' (padded), u32 wordCount, wordCount u32
+ * signatures, wordCount u8 case buckets (padded), u32 gazBytes, UTF-8 gazetteer words (padded),
+ * u32 gazCount, gazCount u32 masks.
+ */
+import type { NerLexicon } from './features';
+
+/** A decoded model, ready for tagging. */
+export interface NerModel {
+  bucketBits: number;
+  numTags: number;
+  /** Dense weights: row `b` occupies `[b * numTags, (b + 1) * numTags)`, in units of `scale`. */
+  weights: Int16Array;
+  scale: number;
+  /** `(numTags + 1) * numTags` transition scores in weight units (row 0 = sentence start). */
+  transitions: Float32Array;
+  lexicon: NerLexicon;
+}
+
+const MAGIC = 0x3152454e; // "NER1"
+
+/** Serialises a model from float weights; rows that quantise to all zeros are left out. */
+export function encodeModel(
+  bucketBits: number,
+  numTags: number,
+  weights: Float32Array,
+  transitions: Float32Array,
+  lexicon: NerLexicon,
+): Uint8Array {
+  let maxAbs = 0;
+  for (let i = 0; i < weights.length; i++) maxAbs = Math.max(maxAbs, Math.abs(weights[i]));
+  const scale = maxAbs / 32767 || 1;
+  const rowIndices: number[] = [];
+  const rowValues: number[] = [];
+  const rows = weights.length / numTags;
+  for (let r = 0; r < rows; r++) {
+    const q: number[] = [];
+    let any = false;
+    for (let t = 0; t < numTags; t++) {
+      const v = Math.round(weights[r * numTags + t] / scale);
+      q.push(v);
+      if (v) any = true;
+    }
+    if (!any) continue;
+    rowIndices.push(r);
+    rowValues.push(...q);
+  }
+  const words = [...lexicon.words.entries()].sort((a, b) => a[1] - b[1]).map(([w]) => w);
+  const gazWords = [...lexicon.gazetteer.keys()];
+  const parts: Uint8Array[] = [];
+  const header = new DataView(new ArrayBuffer(20));
+  header.setUint32(0, MAGIC, true);
+  header.setUint32(4, bucketBits, true);
+  header.setUint32(8, numTags, true);
+  header.setFloat32(12, scale, true);
+  header.setUint32(16, rowIndices.length, true);
+  parts.push(new Uint8Array(header.buffer));
+  parts.push(new Uint8Array(Uint32Array.from(rowIndices).buffer));
+  parts.push(padded(new Uint8Array(Int16Array.from(rowValues).buffer)));
+  parts.push(new Uint8Array(Float32Array.from(transitions.map((v) => v / scale)).buffer));
+  pushText(parts, words.join('\n'));
+  parts.push(u32(words.length));
+  parts.push(new Uint8Array(Uint32Array.from(words.map((w) => lexicon.signature[lexicon.words.get(w)!])).buffer));
+  parts.push(padded(Uint8Array.from(words.map((w) => lexicon.caseBucket[lexicon.words.get(w)!]))));
+  pushText(parts, gazWords.join('\n'));
+  parts.push(u32(gazWords.length));
+  parts.push(new Uint8Array(Uint32Array.from(gazWords.map((w) => lexicon.gazetteer.get(w)!)).buffer));
+  const total = parts.reduce((s, p) => s + p.length, 0);
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+/** Reads a model file. Throws on a file that is not a model of this format. */
+export function decodeModel(bytes: Uint8Array): NerModel {
+  // Copy once so typed-array views are aligned whatever the source buffer's offset.
+  const buf = bytes.slice().buffer;
+  const view = new DataView(buf);
+  if (bytes.length < 20 || view.getUint32(0, true) !== MAGIC) throw new Error('not a News Annotator NER model (bad magic)');
+  const bucketBits = view.getUint32(4, true);
+  const numTags = view.getUint32(8, true);
+  const scale = view.getFloat32(12, true);
+  const rowCount = view.getUint32(16, true);
+  let at = 20;
+  const rowIndices = new Uint32Array(buf, at, rowCount);
+  at += rowCount * 4;
+  const rowValues = new Int16Array(buf, at, rowCount * numTags);
+  at += pad4(rowCount * numTags * 2);
+  const transitions = new Float32Array(buf, at, (numTags + 1) * numTags);
+  at += transitions.byteLength;
+  const weights = new Int16Array((1 << bucketBits) * numTags);
+  for (let r = 0; r < rowCount; r++) weights.set(rowValues.subarray(r * numTags, (r + 1) * numTags), rowIndices[r] * numTags);
+  const decoder = new TextDecoder();
+  const readText = (): string[] => {
+    const length = view.getUint32(at, true);
+    at += 4;
+    const text = decoder.decode(new Uint8Array(buf, at, length));
+    at += pad4(length);
+    return text ? text.split('\n') : [];
+  };
+  const words = readText();
+  const wordCount = view.getUint32(at, true);
+  at += 4;
+  if (wordCount !== words.length) throw new Error('corrupt NER model (word count)');
+  const signature = new Uint32Array(buf, at, wordCount);
+  at += wordCount * 4;
+  const caseBucket = new Uint8Array(buf, at, wordCount);
+  at += pad4(wordCount);
+  const gazWords = readText();
+  const gazCount = view.getUint32(at, true);
+  at += 4;
+  if (gazCount !== gazWords.length) throw new Error('corrupt NER model (gazetteer count)');
+  const masks = new Uint32Array(buf, at, gazCount);
+  const wordIndex = new Map<string, number>();
+  for (let i = 0; i < words.length; i++) wordIndex.set(words[i], i);
+  const gazetteer = new Map<string, number>();
+  for (let i = 0; i < gazWords.length; i++) gazetteer.set(gazWords[i], masks[i]);
+  return { bucketBits, numTags, weights, scale, transitions, lexicon: { words: wordIndex, signature, caseBucket, gazetteer } };
+}
+
+function pad4(n: number): number {
+  return (n + 3) & ~3;
+}
+
+function padded(bytes: Uint8Array): Uint8Array {
+  if (bytes.length % 4 === 0) return bytes;
+  const out = new Uint8Array(pad4(bytes.length));
+  out.set(bytes);
+  return out;
+}
+
+function u32(value: number): Uint8Array {
+  return new Uint8Array(Uint32Array.of(value).buffer);
+}
+
+function pushText(parts: Uint8Array[], text: string): void {
+  const bytes = new TextEncoder().encode(text);
+  parts.push(u32(bytes.length));
+  parts.push(padded(bytes));
+}

@@ -1,0 +1,143 @@
+/**
+ * BILOU tag set over the four CoNLL entity types and Viterbi decoding under the BILOU constraints.
+ * Tag 0 is O; tag `1 + 4 * type + position` is position B/I/L/U (0..3) of entity type 0..3 (PER, ORG, LOC, MISC).
+ */
+
+export const NUM_TAGS = 17;
+const B = 0;
+const I = 1;
+const L = 2;
+const U = 3;
+
+/** The tag index for `position` (0 B, 1 I, 2 L, 3 U) of entity `type` (0..3). */
+export function tagOf(type: number, position: number): number {
+  return 1 + type * 4 + position;
+}
+
+function positionOf(tag: number): number {
+  return (tag - 1) & 3;
+}
+
+function typeOf(tag: number): number {
+  return (tag - 1) >> 2;
+}
+
+/** Whether `next` may follow `prev` (-1 = sentence start) in a well-formed BILOU sequence. */
+export function allowedTransition(prev: number, next: number): boolean {
+  const opens = next === 0 || positionOf(next) === B || positionOf(next) === U;
+  if (prev <= 0) return opens;
+  const p = positionOf(prev);
+  if (p === L || p === U) return opens;
+  return next !== 0 && typeOf(next) === typeOf(prev) && (positionOf(next) === I || positionOf(next) === L);
+}
+
+/** Whether a sentence may end after `tag`. */
+export function allowedEnd(tag: number): boolean {
+  return tag === 0 || positionOf(tag) === L || positionOf(tag) === U;
+}
+
+/** Allowed transitions as a table: row `prev + 1` (row 0 = start), column `next`. */
+export const ALLOWED: Uint8Array = (() => {
+  const table = new Uint8Array((NUM_TAGS + 1) * NUM_TAGS);
+  for (let prev = -1; prev < NUM_TAGS; prev++) {
+    for (let next = 0; next < NUM_TAGS; next++) table[(prev + 1) * NUM_TAGS + next] = allowedTransition(prev, next) ? 1 : 0;
+  }
+  return table;
+})();
+
+/**
+ * Best tag sequence for `n` tokens given emission scores (`n * NUM_TAGS`, row-major) and transition
+ * scores (`(NUM_TAGS + 1) * NUM_TAGS`, row `prev + 1`, row 0 = start). Ill-formed sequences are excluded.
+ */
+export function viterbi(n: number, emission: Float64Array, transition: Float64Array | Float32Array): Int32Array {
+  const best = new Int32Array(n);
+  if (n === 0) return best;
+  const score = new Float64Array(n * NUM_TAGS);
+  const back = new Int32Array(n * NUM_TAGS);
+  for (let t = 0; t < NUM_TAGS; t++) {
+    score[t] = ALLOWED[t] ? emission[t] + transition[t] : -Infinity;
+  }
+  for (let i = 1; i < n; i++) {
+    const base = i * NUM_TAGS;
+    const prevBase = base - NUM_TAGS;
+    for (let t = 0; t < NUM_TAGS; t++) {
+      let top = -Infinity;
+      let arg = 0;
+      for (let p = 0; p < NUM_TAGS; p++) {
+        const row = (p + 1) * NUM_TAGS + t;
+        if (!ALLOWED[row]) continue;
+        const s = score[prevBase + p] + transition[row];
+        if (s > top) {
+          top = s;
+          arg = p;
+        }
+      }
+      score[base + t] = top + emission[base + t];
+      back[base + t] = arg;
+    }
+  }
+  let top = -Infinity;
+  let arg = 0;
+  const last = (n - 1) * NUM_TAGS;
+  for (let t = 0; t < NUM_TAGS; t++) {
+    if (allowedEnd(t) && score[last + t] > top) {
+      top = score[last + t];
+      arg = t;
+    }
+  }
+  for (let i = n - 1; i >= 0; i--) {
+    best[i] = arg;
+    arg = back[i * NUM_TAGS + arg];
+  }
+  return best;
+}
+
+/** A name found by the tagger: tokens `[start, end)` of a sentence, of entity type 0..3. */
+export interface TaggedSpan {
+  start: number;
+  end: number;
+  type: number;
+}
+
+/** Reads the names out of a BILOU tag sequence (tolerates ill-formed runs by closing them). */
+export function spansOf(tags: ArrayLike<number>): TaggedSpan[] {
+  const spans: TaggedSpan[] = [];
+  let open = -1;
+  for (let i = 0; i < tags.length; i++) {
+    const tag = tags[i];
+    if (tag === 0) {
+      open = -1;
+      continue;
+    }
+    const p = positionOf(tag);
+    if (p === U) {
+      spans.push({ start: i, end: i + 1, type: typeOf(tag) });
+      open = -1;
+    } else if (p === B || open < 0) {
+      open = i;
+      if (p === L) {
+        spans.push({ start: i, end: i + 1, type: typeOf(tag) });
+        open = -1;
+      }
+    } else if (p === L) {
+      spans.push({ start: open, end: i + 1, type: typeOf(tag) });
+      open = -1;
+    }
+  }
+  return spans;
+}
+
+/** BILOU tags for names given as token spans over `n` tokens. */
+export function tagsOf(n: number, spans: readonly TaggedSpan[]): Int32Array {
+  const tags = new Int32Array(n);
+  for (const s of spans) {
+    if (s.end - s.start === 1) {
+      tags[s.start] = tagOf(s.type, U);
+      continue;
+    }
+    tags[s.start] = tagOf(s.type, B);
+    for (let k = s.start + 1; k < s.end - 1; k++) tags[k] = tagOf(s.type, I);
+    tags[s.end - 1] = tagOf(s.type, L);
+  }
+  return tags;
+}
