@@ -199,6 +199,16 @@ describe('findDates: odd input', () => {
     assert.equal(found[found.length - 2].value, '2019-01-15');
   });
 
+  it('stays linear on long runs of lexicon words (no runaway backtracking)', function () {
+    // a quadratic pattern takes minutes on a megabyte of these; linear ones take well under a second each
+    this.timeout(20_000);
+    for (const word of ['first ', 'fiscal ', 'last ', 'next ', '1990 ', 'Jan. ', 'the past ', 'about two ', 'nineteen ']) {
+      const text = word.repeat(Math.ceil(1_000_000 / word.length));
+      const found = findDates(text, PUBLISHED);
+      assert.ok(found.every((m) => m.end <= text.length));
+    }
+  });
+
   it('returns sorted, non-overlapping, in-bounds mentions with well-formed values on any text', () => {
     const alphabet = fc.constantFrom(...'ab 1290/.:-,\nJTuesdayMarchlastnextyearagoweeks\uD800'.split(''), ' Tuesday', ' last year', ' 1998', ' Jan. 15', ' two years ago');
     fc.assert(

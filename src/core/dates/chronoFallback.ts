@@ -9,7 +9,7 @@ import type { CalendarDay } from './calendar';
 import type { DateMention, Span } from '../types';
 
 /** Cheap trigger: a digit group that looks like part of a date or time, or a month name. */
-const TRIGGER = /\d{1,4}[./:-]\d{1,2}|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b/;
+const TRIGGER = /\d{1,4}[./:-]\d{1,2}|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b/g;
 const SENTENCE = /(?:[^.!?\n]|[.!?](?=\S))+(?:[.!?]+|\n|$)/g;
 /**
  * What chrono must have matched for its answer to be trusted: a full numeric date, a month name, or a
@@ -17,6 +17,17 @@ const SENTENCE = /(?:[^.!?\n]|[.!?](?=\S))+(?:[.!?]+|\n|$)/g;
  */
 const TRUSTED = /\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|\d:\d\d|\d\s*[ap]\.?m\b/i;
 const MAX_SENTENCE = 2000;
+
+/** Whether some trigger in the sentence lies outside what the lexicon already found. */
+function hasUncoveredTrigger(sentence: string, offset: number, inside: readonly Span[]): boolean {
+  TRIGGER.lastIndex = 0;
+  for (let m = TRIGGER.exec(sentence); m; m = TRIGGER.exec(sentence)) {
+    const from = offset + m.index;
+    const to = from + m[0].length;
+    if (!inside.some((c) => c.start <= from && to <= c.end)) return true;
+  }
+  return false;
+}
 
 function chronoValue(result: chrono.ParsedResult): string | null {
   const s = result.start;
@@ -47,10 +58,12 @@ export function chronoDates(text: string, covered: readonly Span[], anchor: Cale
       SENTENCE.lastIndex++;
       continue;
     }
-    if (sentence.length > MAX_SENTENCE || !TRIGGER.test(sentence)) continue;
+    if (sentence.length > MAX_SENTENCE) continue;
     const end = start + sentence.length;
     while (next < covered.length && covered[next].end <= start) next++;
-    const inside = covered.slice(next).filter((c) => c.start < end);
+    const inside: Span[] = [];
+    for (let i = next; i < covered.length && covered[i].start < end; i++) inside.push(covered[i]);
+    if (!hasUncoveredTrigger(sentence, start, inside)) continue;
     try {
       for (const r of chrono.strict.parse(sentence, reference)) {
         // TimeML keeps prepositions out of the span; chrono takes "at 19:30"

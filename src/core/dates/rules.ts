@@ -239,7 +239,7 @@ export const TIMEX_RULES: readonly TimexRule[] = [
       value: (_g, c) => (c.anchor ? formatYear(c.anchor.year - 1) : null),
     }),
   rule('quarter', 'DATE',
-    `(?:\\b(?:the|its|this|that|a|each|last\\s+year['’]s|this\\s+year['’]s|next\\s+year['’]s|the\\s+${YEAR})\\s+)?(?:\\b(?:fiscal|calendar|current|latest|previous|same|comparable|corresponding|year-earlier|year-ago|final|flat|first|second|third|fourth|1st|2nd|3rd|4th|last|past|next|coming|recent|${YEAR})(?:-|\\s+))+(?:fiscal(?:-|\\s+))?(?<what>quarter|half|period)s?\\b(?:\\s+(?:of|in)\\s+(?:${YEAR}\\b|(?:this|last|next)\\s+year|the\\s+year|fiscal\\s+${YEAR}))?|\\b(?:the|this|that|next|last)\\s+quarter\\b(?!\\s+of\\s+(?:a|an|the|its|all)\\b)|\\bquarter-to-quarter\\b`, {
+    `(?:\\b(?:the|its|this|that|a|each|last\\s+year['’]s|this\\s+year['’]s|next\\s+year['’]s|the\\s+${YEAR})\\s+)?(?:\\b(?:fiscal|calendar|current|latest|previous|same|comparable|corresponding|year-earlier|year-ago|final|flat|first|second|third|fourth|1st|2nd|3rd|4th|last|past|next|coming|recent|${YEAR})(?:-|\\s+)){1,3}(?:fiscal(?:-|\\s+))?(?<what>quarter|half|period)s?\\b(?:\\s+(?:of|in)\\s+(?:${YEAR}\\b|(?:this|last|next)\\s+year|the\\s+year|fiscal\\s+${YEAR}))?|\\b(?:the|this|that|next|last)\\s+quarter\\b(?!\\s+of\\s+(?:a|an|the|its|all)\\b)|\\bquarter-to-quarter\\b`, {
       // a quarter or half is no calendar value, but its year is ("the 1988 period", "the third quarter of 1990")
       value: (_g, c) => {
         const year = /\b(1[5-9]\d\d|20\d\d)\b/.exec(c.text.slice(c.start, c.end));
