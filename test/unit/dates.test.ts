@@ -103,6 +103,7 @@ describe('findDates: relative dates against the publication date', () => {
     assert.equal(valueOf('Filed 11/02/89 in New York.', '11/02/89'), '1989-11-02');
     assert.equal(valueOf('The meeting on 15.01.2019 ended.', '15.01.2019'), '2019-01-15');
     assert.equal(valueOf('Sales in fiscal 1989 rose.', 'fiscal 1989'), '1989');
+    assert.equal(valueOf('By Cathy He\nJanuary 15, 2019China News', 'January 15, 2019', null), '2019-01-15');
     assert.equal(valueOf('Everybody sang on Christmas Day.', 'Christmas Day'), '2018-12-25');
   });
 

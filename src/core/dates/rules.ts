@@ -39,8 +39,8 @@ export interface TimexRule {
 
 const SHIFT_WORD = `(?:the\\s+(?:full|entire|whole|early|late)|this\\s+past|this\\s+coming|the\\s+past|the\\s+last|the\\s+previous|the\\s+prior|the\\s+coming|the\\s+next|the\\s+following|the\\s+current|the\\s+same|the\\s+latest|last|next|this|past|coming|previous|current|that|the)`;
 const TIME_OF_DAY = `(?:morning|afternoon|evening|night|overnight)`;
-// a year is not followed by more digits, a unit ("1500m") or a percent sign
-const YEAR_END = `(?!\\d|,\\d|\\.\\d|%|[a-z]|-(?:year|month|day|week))`;
+// a year is not followed by more digits or a percent sign
+const YEAR_END = `(?!\\d|,\\d|\\.\\d|%|-(?:year|month|day|week))`;
 
 const SPOKEN_YEAR = `(?:nineteen[\\s-]+(?:ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|two\\s+thousand(?:\\s+and)?(?:[\\s-]+(?:one|two|three|four|five|six|seven|eight|nine|ten))?)\\b`;
 
@@ -64,6 +64,8 @@ function plausibleYear(context: MatchContext, yearText: string): boolean {
   const before = context.text.slice(Math.max(0, at - 5), at);
   if (/(?:[$£€#\d/]|\d[.,-]|No\.\s?)$/.test(before)) return false;
   const after = context.text.slice(at + yearText.length, at + yearText.length + 14);
+  // a unit glued on ("1500m") makes a measure; a capital glued on is a scraped dateline ("2019China News")
+  if (/^[a-z]/.test(after)) return false;
   return !/^\s+(?:people|persons|troops|soldiers|workers|employees|shares|students|feet|meters|metres|miles|kilometers|tons|tonnes|units|cars|homes|jobs|deaths|votes|yards|pounds|points|acres|barrels|copies|members)\b/i.test(after);
 }
 
