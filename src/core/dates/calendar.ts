@@ -21,11 +21,13 @@ export function parseIsoDay(iso: string | null): CalendarDay | null {
   return isValidDay(day.year, day.month, day.day) ? day : null;
 }
 
+/** Whether the triple names a real day (30 February does not). */
 export function isValidDay(year: number, month: number, day: number): boolean {
   if (!Number.isInteger(year) || month < 1 || month > 12 || day < 1) return false;
   return day <= daysInMonth(year, month);
 }
 
+/** Days in a month (February by leap year). */
 export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
@@ -39,6 +41,7 @@ function fromEpochDays(n: number): CalendarDay {
   return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
 }
 
+/** The day `n` days later (negative: earlier). */
 export function addDays(d: CalendarDay, n: number): CalendarDay {
   return fromEpochDays(toEpochDays(d) + n);
 }
@@ -78,14 +81,17 @@ function yearOk(year: number): boolean {
   return Number.isInteger(year) && year >= 0 && year <= 9999;
 }
 
+/** `YYYY`; null outside 0-9999. */
 export function formatYear(year: number): string | null {
   return yearOk(year) ? String(year).padStart(4, '0') : null;
 }
 
+/** `YYYY-MM`; null outside years 0-9999. */
 export function formatMonth(year: number, month: number): string | null {
   return yearOk(year) ? `${String(year).padStart(4, '0')}-${pad2(month)}` : null;
 }
 
+/** `YYYY-MM-DD`; null outside years 0-9999. */
 export function formatDay(d: CalendarDay): string | null {
   return yearOk(d.year) ? `${String(d.year).padStart(4, '0')}-${pad2(d.month)}-${pad2(d.day)}` : null;
 }

@@ -23,6 +23,7 @@ export function monthNumber(word: string): number {
 }
 
 const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+/** A weekday name, capitalised or upper case. */
 export const WEEKDAY = `(?:${upperAlt(WEEKDAY_NAMES)})`;
 
 /** 0 = Sunday ... 6 = Saturday. */
