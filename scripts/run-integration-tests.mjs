@@ -11,11 +11,11 @@ import { chmodSync, cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { runTests } from '@vscode/test-electron';
+import { runTests, TestRunFailedError } from '@vscode/test-electron';
 import { ensureDebianPackages } from './lib/prerequisites.mjs';
 import { ensureCodeServer, REPO_ROOT } from './lib/code-server.mjs';
 import { findDesktopVSCode } from './lib/desktop-vscode.mjs';
-import { step, fail } from './lib/log.mjs';
+import { step, fail, withTimeout } from './lib/log.mjs';
 
 const { values: options } = parseArgs({
   options: { vsix: { type: 'string' }, grep: { type: 'string' }, 'no-build': { type: 'boolean', default: false } },
@@ -72,16 +72,19 @@ async function main() {
 
   step(`running the integration tests on ${workspace}${vsix ? ` with ${vsix} installed` : ''}`);
   try {
-    await runTests({
+    // The VS Code OSS host bounds its own run; this outer bound also covers a desktop VS Code that hangs.
+    const overallSeconds = Number(process.env.NEWS_ANNOTATOR_TEST_TIMEOUT_S || 900) + 600;
+    await withTimeout(runTests({
       vscodeExecutablePath,
       extensionDevelopmentPath: REPO_ROOT,
       extensionTestsPath: TESTS_ENTRY,
       launchArgs: [workspace, ...profile, '--disable-extensions'],
       extensionTestsEnv,
-    });
+    }), overallSeconds * 1000, 'VS Code to finish the integration tests');
   } catch (error) {
     rmSync(scratch, { recursive: true, force: true });
-    fail(`integration tests FAILED (${error?.message ?? error}); the mocha output above says which`);
+    if (error instanceof TestRunFailedError) fail(`integration tests FAILED (${error.message}); the output above says which`);
+    fail(`could not run the integration tests: ${error?.message ?? error}${vscode.kind === 'desktop' && !vscode.executable ? ' (downloading desktop VS Code needs internet; without NEWS_ANNOTATOR_VSCODE=desktop, VS Code OSS is used offline)' : ''}`);
   }
   rmSync(scratch, { recursive: true, force: true });
   step('integration tests passed');
