@@ -105,6 +105,8 @@ describe('findDates: relative dates against the publication date', () => {
     assert.equal(valueOf('Sales in fiscal 1989 rose.', 'fiscal 1989'), '1989');
     assert.equal(valueOf('By Cathy He\nJanuary 15, 2019China News', 'January 15, 2019', null), '2019-01-15');
     assert.equal(valueOf('Everybody sang on Christmas Day.', 'Christmas Day'), '2018-12-25');
+    assert.equal(valueOf('It should close by year-end.', 'year-end'), '2019-12-31');
+    assert.equal(valueOf('The index is up 20% since year-end.', 'year-end'), '2018-12-31');
   });
 
   it('keeps relative expressions without a value when the publication date is unknown', () => {

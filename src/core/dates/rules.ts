@@ -268,7 +268,8 @@ export const TIMEX_RULES: readonly TimexRule[] = [
       void g;
       if (!c.anchor) return null;
       const words = c.text.slice(c.start, c.end).toLowerCase();
-      if (/year[\s-]end/.test(words)) return formatDay({ year: c.anchor.year, month: 12, day: 31 });
+      // "since year-end" looks back to the end of last year
+      if (/year[\s-]end/.test(words)) return formatDay({ year: c.anchor.year - (/\bsince\s+$/i.test(c.text.slice(Math.max(0, c.start - 7), c.start)) ? 1 : 0), month: 12, day: 31 });
       if (/end of the month/.test(words)) return formatMonth(c.anchor.year, c.anchor.month);
       if (/end of the year|year['’]s end/.test(words)) return formatYear(c.anchor.year);
       return null;

@@ -8,7 +8,7 @@ export type Direction = -1 | 0 | 1;
 
 const FUTURE_MARKERS = /\b(?:will|won't|shall|'ll|going\s+to|plans?\s+to|planning\s+to|planned|as\s+soon\s+as|scheduled|expected|expects?|due|set\s+to|(?:is|are)\s+to|slated|to\s+be\s+held|next(?!\s+to\b)|upcoming|coming|payable|effective|would(?!\s+have))\b/gi;
 // a participle after "be", "will" or "to" ("will be held") is no past tense
-const PAST_MARKERS = /\b(?:was|were|had|did|been|ago|last|earlier|(?<!\b(?:be|being|will|would|to|shall)\s+)(?:(?!(?:expected|scheduled|proposed|planned|slated|need|speed|feed|seed|indeed|proceed|exceed|succeed|embed|shed|bed|red|led|wed|fed)\b)[a-z]{2,}ed|began|came|went|fell|rose|met|took|gave|got|made|left|won|lost|sold|bought|held|hit|struck|killed|told|saw|found|became|broke|ran|spent|paid|quit|said))\b/g;
+const PAST_MARKERS = /\b(?:was|were|had|did|been|ago|last|earlier|(?<!\b(?:be|being|will|would|to|shall)\s+)(?:(?!(?:expected|scheduled|proposed|planned|slated|need|speed|feed|seed|indeed|proceed|exceed|succeed|embed|shed|bed|red|led|wed|fed)\b)[a-z]{2,}ed|began|came|went|fell|rose|met|took|gave|got|made|left|won|lost|sold|bought|held|hit|struck|killed|told|saw|found|became|broke|ran|spent|paid|quit|said|brought|thought|sought|caught|fought|built|sent|felt|kept|led|meant|stood|wrote|spoke|chose|drove|flew|grew|knew|threw|drew|shot|fled|sat|lay|stole|swore|withdrew|struck|stuck|swept|froze|shook|arose|forgot|overtook|undertook))\b/g;
 /** A deadline preposition right before the expression ("by May", "until Nov. 6") points ahead. */
 const ENDED_BEFORE = /\b(?:ended|since)\s+(?:the\s+)?$/i;
 const DEADLINE_BEFORE = /\b(?:by|until|till|through|effective|payable|expire|expires)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?$/i;
