@@ -264,8 +264,7 @@ export const TIMEX_RULES: readonly TimexRule[] = [
       },
     }),
   rule('year-end', 'DATE', `\\b(?:(?:the\\s+)?year[\\s-]end|(?:the\\s+)?end\\s+of\\s+the\\s+(?:year|month|week|quarter)|year['’]s\\s+end|the\\s+turn\\s+of\\s+the\\s+century)\\b`, {
-    value: (g, c) => {
-      void g;
+    value: (_g, c) => {
       if (!c.anchor) return null;
       const words = c.text.slice(c.start, c.end).toLowerCase();
       // "since year-end" looks back to the end of last year
@@ -291,17 +290,14 @@ export const TIMEX_RULES: readonly TimexRule[] = [
   rule('duration', 'DURATION',
     `(?:\\b(?:the|each\\s+of\\s+the|all\\s+of\\s+the)\\s+)?(?:\\b(?:past|last|next|first|final|previous|coming|following|latest|recent|remaining|additional|initial|same|entire|whole|full|subsequent|ensuing|preceding)\\s+)?${HEDGE}?\\b(?<count>${NUMBER})(?:\\s+(?:or|to|and)\\s+(?:${NUMBER}))?(?:\\s+(?:more|additional|full|straight|consecutive|trading|business|calendar|long|short))?[\\s-]+(?<unit>${UNIT})\\b(?<age>[\\s-]+old\\b)?(?:[\\s-]+long\\b)?(?:\\s+(?:or\\s+so|and\\s+a\\s+half)\\b)?`, {
       accept: (g, c) => {
-        // "a day" inside "a day earlier" is taken by the 'ago' rule; a bare "some"/"many" before a unit is fine
         if (g.age) return false; // ages ("a 52-year-old") are not time expressions in TimeML
         const unit = unitOf(g.unit ?? '');
         const after = c.text.slice(c.end, c.end + 4);
         // fractions and ordinals: "three-quarters", "a quarter of", "a second time"
         if (unit === 'quarter' && (/^\s+of\b/.test(after) || /^(?:a|an|\w+-)$/i.test(g.count ?? '') || /-quarters?$/i.test(c.text.slice(c.start, c.end)))) return false;
         if (unit === 'second' && /^(?:a|an)$/i.test(g.count ?? '')) return false;
-        const count = (g.count ?? '').toLowerCase();
-        if (/^\d/.test(count) && /^\d{4}$/.test(count) && /year/i.test(g.unit ?? '')) return false;
-        void c;
-        return true;
+        // "2005 years" is far likelier a garbled year than a span of two millennia
+        return !(/^\d{4}$/.test(g.count ?? '') && unit === 'year');
       },
     }),
   rule('vague-duration', 'DURATION',
