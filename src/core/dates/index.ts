@@ -7,6 +7,14 @@ import { TIMEX_RULES } from './rules';
 /**
  * Time expressions (TimeML TIMEX3: DATE, TIME, DURATION, SET) in `text`, with calendar values resolved
  * against `publicationDate` (`YYYY-MM-DD`; with null, relative expressions get a null value).
+ *
+ * Values: "Tuesday" is the latest Tuesday up to the publication day unless the sentence looks ahead;
+ * a month without a year ("in November") goes by tense, else the nearer one; a month and day
+ * ("Jan. 15") is the nearest occurrence within 60 days, else by tense; "last year" is `YYYY`, "last
+ * month" `YYYY-MM`, "last week" the month that holds the whole week (else null), a weekend its
+ * Saturday, "two years ago" the day that far back. Quarters, seasons, decades, durations and sets
+ * have no calendar value (null).
+ *
  * The news lexicon finds most; chrono-node adds formal dates it has no pattern for. Mentions
  * overlapping a `skip` span are left out. Sorted by start; never overlapping.
  */
