@@ -54,6 +54,8 @@ function parseArgs(argv) {
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   if (!args.extensionTestsPath) throw new Error('no --extensionTestsPath= given: this host only runs extension tests');
+  // The workbench reads the payload into a map: a second development path would silently replace the first.
+  if (args.extensionDevelopmentPaths.length > 1) throw new Error('VS Code OSS runs take one --extensionDevelopmentPath; install the others into --extensions-dir');
   const timeoutMs = Number(process.env.NEWS_ANNOTATOR_TEST_TIMEOUT_S || 900) * 1000;
   const scratch = mkdtempSync(join(tmpdir(), 'news-annotator-oss-'));
   const dirs = codeServerDirs(scratch, { userDataDir: args.userDataDir, extensionsDir: args.extensionsDir });
