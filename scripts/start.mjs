@@ -5,6 +5,7 @@
 // Ctrl+C. Port: NEWS_ANNOTATOR_PORT (default 8080, or a free one if that is taken).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { ensureDebianPackages } from './lib/prerequisites.mjs';
 import { codeServerDirs, ensureCodeServer, freePort, REPO_ROOT, startCodeServer } from './lib/code-server.mjs';
@@ -21,10 +22,16 @@ function startDesktop() {
   child.on('exit', (code) => process.exit(code ?? 0));
 }
 
+/** NEWS_ANNOTATOR_PORT or 8080 when nothing listens there, else any free port. */
 async function portToUse() {
   const wanted = Number(process.env.NEWS_ANNOTATOR_PORT || 8080);
-  const probe = await fetch(`http://127.0.0.1:${wanted}/healthz`).then(() => true, () => false);
-  return probe ? freePort() : wanted;
+  const free = await new Promise((resolvePromise) => {
+    const probe = createServer();
+    probe.once('error', () => resolvePromise(false));
+    probe.listen(wanted, '127.0.0.1', () => probe.close(() => resolvePromise(true)));
+  });
+  if (!free) step(`port ${wanted} is taken; using a free one`);
+  return free ? wanted : freePort();
 }
 
 async function startOss() {
