@@ -5,7 +5,7 @@
 // Writes models/ner-en.bin and prints dev (eng.testa, gold tokens) scores per epoch for model selection.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { documentCasing, gazetteerBit, sentenceFeatures, type NerLexicon } from '../src/core/ner/features';
+import { documentCasing, FeatureExtractor, gazetteerBit, type NerLexicon } from '../src/core/ner/features';
 import { encodeModel } from '../src/core/ner/modelFormat';
 import { emissionScores } from '../src/core/ner/tagger';
 import { ALLOWED, NUM_TAGS, spansOf, tagsOf, viterbi, type TaggedSpan } from '../src/core/ner/tags';
@@ -15,7 +15,7 @@ import { learnWordStats } from './ner-lexicon';
 
 const root = path.resolve(__dirname, '..');
 const data = path.resolve(root, '..', 'shared', 'eval', 'data');
-const EPOCHS = Number(process.env.NER_EPOCHS ?? 12);
+const EPOCHS = Number(process.env.NER_EPOCHS ?? 8);
 const BUCKET_BITS = Number(process.env.NER_BUCKET_BITS ?? 19);
 const FOLDS = 10;
 const out = process.env.NER_OUT ?? path.join(root, 'models', 'ner-en.bin');
@@ -72,10 +72,11 @@ interface Example {
 
 function examplesOf(docs: ConllDocument[], lexicon: NerLexicon): Example[] {
   const examples: Example[] = [];
+  const features = new FeatureExtractor(lexicon, BUCKET_BITS);
   for (const doc of docs) {
     const casing = documentCasing(doc.map((s) => s.words));
     for (const s of doc) {
-      const { rows, offsets } = sentenceFeatures(s.words, lexicon, casing, BUCKET_BITS);
+      const { rows, offsets } = features.sentenceFeatures(s.words, casing);
       examples.push({ rows, offsets, gold: tagsOf(s.words.length, s.names), names: s.names });
     }
   }

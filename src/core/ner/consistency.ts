@@ -2,6 +2,13 @@ import { caseClass } from './features';
 import type { TaggedSpan } from './tags';
 
 const PERSON = 0;
+const ORGANIZATION = 1;
+/** Words that, right after a name (or its possessive), say the name is an organization: "Huawei CEO", "Qualcomm Inc". */
+const ORGANIZATION_CUES = new Set([
+  'ceo', 'cfo', 'founder', 'co-founder', 'chairman', 'spokesman', 'spokeswoman', 'spokesperson', 'executives',
+  'employees', 'headquarters', 'shares', 'subsidiary', 'inc', 'inc.', 'corp', 'corp.', 'ltd', 'ltd.', 'plc', 'llc',
+  'shareholders', 'board', 'products', 'equipment',
+]);
 
 /**
  * Document-level label consistency: a name the tagger found once is the same name later. An untagged
@@ -9,6 +16,7 @@ const PERSON = 0;
  * a capitalised surname of a person named in full ("Ren Zhengfei" ... "Ren"). Spans are changed in place.
  */
 export function enforceDocumentConsistency(sentences: readonly (readonly string[])[], spans: TaggedSpan[][]): void {
+  voteOnTypes(sentences, spans);
   const multiWord = new Map<string, number>();
   const surnames = new Map<string, number>();
   for (let s = 0; s < sentences.length; s++) {
@@ -16,8 +24,8 @@ export function enforceDocumentConsistency(sentences: readonly (readonly string[
       const words = sentences[s].slice(span.start, span.end);
       if (words.length < 2) continue;
       multiWord.set(words.join(' '), span.type);
-      const last = words[words.length - 1];
-      if (span.type === PERSON && caseClass(last) === 1) surnames.set(last, PERSON);
+      // Either end may be the family name ("Ren Zhengfei" ... "Ren"; "Donald Trump" ... "Trump").
+      for (const end of [words[0], words[words.length - 1]]) if (span.type === PERSON && caseClass(end) === 1) surnames.set(end, PERSON);
     }
   }
   if (!multiWord.size) return;
@@ -48,5 +56,34 @@ export function enforceDocumentConsistency(sentences: readonly (readonly string[
       if (span.end - span.start === 1 && span.type !== PERSON && surnames.has(words[span.start])) span.type = PERSON;
     }
     if (added.length) spans[s] = [...spans[s], ...added].sort((a, b) => a.start - b.start);
+  }
+}
+
+/**
+ * One written name, one type per document: every mention of the same string takes the type most of
+ * its mentions got, where a mention followed by an organization cue ("Huawei CEO") counts thrice as organization.
+ */
+function voteOnTypes(sentences: readonly (readonly string[])[], spans: TaggedSpan[][]): void {
+  const votes = new Map<string, number[]>();
+  const keyOf = (s: number, span: TaggedSpan) => sentences[s].slice(span.start, span.end).join(' ');
+  for (let s = 0; s < sentences.length; s++) {
+    const words = sentences[s];
+    for (const span of spans[s]) {
+      const key = keyOf(s, span);
+      let tally = votes.get(key);
+      if (!tally) votes.set(key, (tally = [0, 0, 0, 0]));
+      tally[span.type] += 1;
+      let next = span.end;
+      if (/^['’]s$/.test(words[next] ?? '')) next++;
+      if (next < words.length && ORGANIZATION_CUES.has(words[next].toLowerCase())) tally[ORGANIZATION] += 3;
+    }
+  }
+  for (let s = 0; s < sentences.length; s++) {
+    for (const span of spans[s]) {
+      const tally = votes.get(keyOf(s, span))!;
+      let best = span.type;
+      for (let t = 0; t < tally.length; t++) if (tally[t] > tally[best]) best = t;
+      span.type = best;
+    }
   }
 }

@@ -118,87 +118,137 @@ const enum T {
 }
 
 const PAD = hashString('<PAD>');
+const MAX_CACHED_WORDS = 200_000;
 
-/**
- * Computes the feature rows of every token of a sentence. Returns a flat array of row indices and
- * `offsets` (length words+1) delimiting each token's rows.
- */
-export function sentenceFeatures(
-  words: readonly string[],
-  lexicon: NerLexicon,
-  doc: DocumentCasing,
-  bucketBits: number,
-): { rows: Int32Array; offsets: Int32Array } {
-  const n = words.length;
-  const shift = 32 - bucketBits;
-  const lower = words.map((w) => w.toLowerCase());
-  const lwHash = lower.map(hashString);
-  const shapeInfo = words.map(shapes);
-  const shortHash = shapeInfo.map((s) => hashString(s[0]));
-  const lexIndex = lower.map((w) => lexicon.words.get(w) ?? -1);
-  const gaz = lower.map((w) => lexicon.gazetteer.get(w) ?? 0);
-  const caps = isCapsSentence(words) ? 1 : 0;
-  const rows: number[] = [];
-  const offsets = new Int32Array(n + 1);
-  const at = (arr: number[], k: number) => (k >= 0 && k < n ? arr[k] : PAD);
-  for (let i = 0; i < n; i++) {
-    offsets[i] = rows.length;
-    const w = words[i];
-    const lw = lower[i];
-    const cc = caseClass(w);
-    rows.push(bucket(T.Bias, 0, shift));
-    for (let k = -2; k <= 2; k++) rows.push(bucket(T.Lw + k + 2, at(lwHash, i + k), shift));
-    rows.push(bucket(T.W0, hashString(w), shift));
-    for (let k = -1; k <= 1; k++) rows.push(bucket(T.Shape + k + 1, at(shortHash, i + k), shift));
-    rows.push(bucket(T.ShapeTri, Math.imul(at(shortHash, i - 1), 31) ^ shortHash[i] ^ Math.imul(at(shortHash, i + 1), 17), shift));
-    rows.push(bucket(T.LongShape, hashString(shapeInfo[i][1]), shift));
-    for (let k = 1; k <= 4 && k <= lw.length; k++) {
-      rows.push(bucket(T.Prefix + k - 1, hashString(lw.slice(0, k)), shift));
-      rows.push(bucket(T.Suffix + k - 1, hashString(lw.slice(-k)), shift));
-    }
-    const initial = i === 0 || (i === 1 && /^["“‘'(\-—–]$/.test(words[0])) ? 1 : 0;
-    rows.push(bucket(T.CaseInfo, cc * 4 + initial * 2 + caps, shift));
-    const li = lexIndex[i];
-    if (li >= 0) {
-      const sig = lexicon.signature[li];
-      for (let c = 0; c < 4; c++) rows.push(bucket(T.Cluster + c, (sig >>> (c * 8)) & 0xff, shift));
-      rows.push(bucket(T.Cluster + 4, sig & 0xffff, shift));
-      rows.push(bucket(T.Cluster + 5, sig >>> 16, shift));
-      rows.push(bucket(T.CaseBucket, lexicon.caseBucket[li] * 32 + cc * 4 + initial * 2 + caps, shift));
-    } else {
-      rows.push(bucket(T.CaseBucket, 31 * 32 + cc * 4 + initial * 2 + caps, shift));
-    }
-    for (const [k, template] of [[-1, T.ClusterPrev], [1, T.ClusterNext]] as const) {
-      const j = i + k;
-      const lj = j >= 0 && j < n ? lexIndex[j] : -2;
-      if (lj === -2) rows.push(bucket(template, 0x10000, shift));
-      else if (lj >= 0) {
-        const sig = lexicon.signature[lj];
-        rows.push(bucket(template, sig & 0xffff, shift));
-        rows.push(bucket(template + 1, (sig & 0xff) | 0x20000, shift));
-      }
-    }
-    pushBits(rows, T.Gaz, gaz[i], shift);
-    if (i > 0) pushBits(rows, T.GazPrev, gaz[i - 1], shift);
-    if (i + 1 < n) pushBits(rows, T.GazNext, gaz[i + 1], shift);
-    if (cc !== 0 && (initial || caps || cc === 2)) {
-      const docCode = (doc.capitalisedMid.has(lw) ? 1 : 0) + (doc.lowercase.has(lw) ? 2 : 0);
-      rows.push(bucket(T.Doc, docCode * 8 + cc * 2 + caps, shift));
-    }
-    rows.push(bucket(T.BigramPrev, Math.imul(at(lwHash, i - 1), 0x2f0b3) ^ lwHash[i], shift));
-    rows.push(bucket(T.BigramNext, Math.imul(lwHash[i], 0x1b873) ^ at(lwHash, i + 1), shift));
-    const flags = (/\d/.test(w) ? 1 : 0) | (w.includes('-') ? 2 : 0) | (w.includes('.') ? 4 : 0) | (Math.min(w.length, 7) << 3);
-    rows.push(bucket(T.Flags, flags, shift));
-    rows.push(bucket(T.LwCase, lwHash[i] ^ (cc + 1), shift));
-  }
-  offsets[n] = rows.length;
-  return { rows: Int32Array.from(rows), offsets };
+/** What the features need to know about a word regardless of where it stands. */
+interface WordInfo {
+  lower: string;
+  lwHash: number;
+  shortHash: number;
+  caseClass: number;
+  lexIndex: number;
+  gazetteer: number;
+  /** Rows of the features that depend on the word alone. */
+  own: Int32Array;
 }
 
-function pushBits(rows: number[], template: number, mask: number, shift: number): void {
+/**
+ * Turns sentences into feature rows. Caches per-word work (hashes, shapes, affixes, lexicon look-ups),
+ * which is most of the cost, so one extractor should serve many documents.
+ */
+export class FeatureExtractor {
+  private readonly shift: number;
+  private readonly cache = new Map<string, WordInfo>();
+
+  constructor(private readonly lexicon: NerLexicon, bucketBits: number) {
+    this.shift = 32 - bucketBits;
+  }
+
+  /**
+   * Feature rows of every token of a sentence: a flat array of row indices and `offsets`
+   * (length words + 1) delimiting each token's rows.
+   */
+  sentenceFeatures(words: readonly string[], doc: DocumentCasing): { rows: Int32Array; offsets: Int32Array } {
+    const n = words.length;
+    const shift = this.shift;
+    const info = words.map((w) => this.wordInfo(w));
+    const caps = isCapsSentence(words) ? 1 : 0;
+    const offsets = new Int32Array(n + 1);
+    let rows = new Int32Array(n * 64);
+    let at = 0;
+    const push = (row: number) => {
+      if (at === rows.length) {
+        const grown = new Int32Array(rows.length * 2);
+        grown.set(rows);
+        rows = grown;
+      }
+      rows[at++] = row;
+    };
+    const lwAt = (k: number) => (k >= 0 && k < n ? info[k].lwHash : PAD);
+    const shapeAt = (k: number) => (k >= 0 && k < n ? info[k].shortHash : PAD);
+    for (let i = 0; i < n; i++) {
+      offsets[i] = at;
+      const wi = info[i];
+      for (let k = 0; k < wi.own.length; k++) push(wi.own[k]);
+      const cc = wi.caseClass;
+      push(bucket(T.Lw, lwAt(i - 2), shift));
+      push(bucket(T.Lw + 1, lwAt(i - 1), shift));
+      push(bucket(T.Lw + 3, lwAt(i + 1), shift));
+      push(bucket(T.Lw + 4, lwAt(i + 2), shift));
+      push(bucket(T.Shape, shapeAt(i - 1), shift));
+      push(bucket(T.Shape + 2, shapeAt(i + 1), shift));
+      push(bucket(T.ShapeTri, Math.imul(shapeAt(i - 1), 31) ^ wi.shortHash ^ Math.imul(shapeAt(i + 1), 17), shift));
+      const initial = i === 0 || (i === 1 && /^["“‘'(\-—–]$/.test(words[0])) ? 1 : 0;
+      const caseCode = cc * 4 + initial * 2 + caps;
+      push(bucket(T.CaseInfo, caseCode, shift));
+      const li = wi.lexIndex;
+      push(bucket(T.CaseBucket, (li >= 0 ? this.lexicon.caseBucket[li] : 31) * 32 + caseCode, shift));
+      for (const [k, template] of [[-1, T.ClusterPrev], [1, T.ClusterNext]] as const) {
+        const j = i + k;
+        const lj = j >= 0 && j < n ? info[j].lexIndex : -2;
+        if (lj === -2) push(bucket(template, 0x10000, shift));
+        else if (lj >= 0) {
+          const sig = this.lexicon.signature[lj];
+          push(bucket(template, sig & 0xffff, shift));
+          push(bucket(template + 1, (sig & 0xff) | 0x20000, shift));
+        }
+      }
+      if (i > 0) pushBits(push, T.GazPrev, info[i - 1].gazetteer, shift);
+      if (i + 1 < n) pushBits(push, T.GazNext, info[i + 1].gazetteer, shift);
+      if (cc !== 0 && (initial || caps || cc === 2)) {
+        const docCode = (doc.capitalisedMid.has(wi.lower) ? 1 : 0) + (doc.lowercase.has(wi.lower) ? 2 : 0);
+        push(bucket(T.Doc, docCode * 8 + cc * 2 + caps, shift));
+      }
+      push(bucket(T.BigramPrev, Math.imul(lwAt(i - 1), 0x2f0b3) ^ wi.lwHash, shift));
+      push(bucket(T.BigramNext, Math.imul(wi.lwHash, 0x1b873) ^ lwAt(i + 1), shift));
+    }
+    offsets[n] = at;
+    return { rows: rows.subarray(0, at), offsets };
+  }
+
+  private wordInfo(word: string): WordInfo {
+    const cached = this.cache.get(word);
+    if (cached) return cached;
+    if (this.cache.size >= MAX_CACHED_WORDS) this.cache.clear();
+    const shift = this.shift;
+    const lower = word.toLowerCase();
+    const lwHash = hashString(lower);
+    const [short, long] = shapes(word);
+    const shortHash = hashString(short);
+    const cc = caseClass(word);
+    const lexIndex = this.lexicon.words.get(lower) ?? -1;
+    const gazetteer = this.lexicon.gazetteer.get(lower) ?? 0;
+    const own: number[] = [
+      bucket(T.Bias, 0, shift),
+      bucket(T.Lw + 2, lwHash, shift),
+      bucket(T.W0, hashString(word), shift),
+      bucket(T.Shape + 1, shortHash, shift),
+      bucket(T.LongShape, hashString(long), shift),
+    ];
+    for (let k = 1; k <= 4 && k <= lower.length; k++) {
+      own.push(bucket(T.Prefix + k - 1, hashString(lower.slice(0, k)), shift));
+      own.push(bucket(T.Suffix + k - 1, hashString(lower.slice(-k)), shift));
+    }
+    if (lexIndex >= 0) {
+      const sig = this.lexicon.signature[lexIndex];
+      for (let c = 0; c < 4; c++) own.push(bucket(T.Cluster + c, (sig >>> (c * 8)) & 0xff, shift));
+      own.push(bucket(T.Cluster + 4, sig & 0xffff, shift));
+      own.push(bucket(T.Cluster + 5, sig >>> 16, shift));
+    }
+    pushBits((row) => own.push(row), T.Gaz, gazetteer, shift);
+    const flags = (/\d/.test(word) ? 1 : 0) | (word.includes('-') ? 2 : 0) | (word.includes('.') ? 4 : 0) | (Math.min(word.length, 7) << 3);
+    own.push(bucket(T.Flags, flags, shift));
+    own.push(bucket(T.LwCase, lwHash ^ (cc + 1), shift));
+    const info: WordInfo = { lower, lwHash, shortHash, caseClass: cc, lexIndex, gazetteer, own: Int32Array.from(own) };
+    this.cache.set(word, info);
+    return info;
+  }
+}
+
+function pushBits(push: (row: number) => void, template: number, mask: number, shift: number): void {
   if (!mask) {
-    rows.push(bucket(template, 0xffff, shift));
+    push(bucket(template, 0xffff, shift));
     return;
   }
-  for (let b = 0; b < 16; b++) if (mask & (1 << b)) rows.push(bucket(template, b, shift));
+  for (let b = 0; b < 16; b++) if (mask & (1 << b)) push(bucket(template, b, shift));
 }

@@ -1,7 +1,8 @@
 import type { EntityMention, EntityType, Span } from '../types';
 import { enforceDocumentConsistency } from './consistency';
+import { FeatureExtractor } from './features';
 import { decodeModel, type NerModel } from './modelFormat';
-import { canonicalPersonNames, rolesAround } from './names';
+import { canonicalPersonNames, followsTitle, rolesAround, separateTitles } from './names';
 import { tagDocument } from './tagger';
 import type { TaggedSpan } from './tags';
 import { tokenize, type Token } from './tokenize';
@@ -13,6 +14,8 @@ export interface EntityRecognizer {
 }
 
 const TYPES: readonly EntityType[] = ['person', 'organization', 'place', 'misc'];
+const PERSON = 0;
+const ORGANIZATION = 1;
 /** Tokens a name never runs across: a credit line `REUTERS/Fabrizio Bensch/File Photo` is not one name. */
 const NAME_BREAKS = new Set(['/', '|', '(', ')', '"', '“', '”', ';']);
 
@@ -25,20 +28,22 @@ const NAME_BREAKS = new Set(['/', '|', '(', ')', '"', '“', '”', ';']);
 export function loadEntityRecognizer(modelBytes: Uint8Array): EntityRecognizer {
   if (!modelBytes.length) return { recognize: () => [] };
   const model = decodeModel(modelBytes);
-  return { recognize: (text, skip) => recognizeEntities(model, text, skip ?? []) };
+  const features = new FeatureExtractor(model.lexicon, model.bucketBits);
+  return { recognize: (text, skip) => recognizeEntities(model, features, text, skip ?? []) };
 }
 
-function recognizeEntities(model: NerModel, text: string, skip: readonly Span[]): EntityMention[] {
+function recognizeEntities(model: NerModel, features: FeatureExtractor, text: string, skip: readonly Span[]): EntityMention[] {
   const sentences = dropSkipped(tokenize(text), skip);
   const words = sentences.map((s) => s.map((t) => t.text));
-  const spans = tagDocument(model, words);
+  const spans = tagDocument(model, features, words).map((found, s) =>
+    found.flatMap((span) => splitAtBreaks(span, words[s])).flatMap((span) => withoutTitles(span, words[s])));
   enforceDocumentConsistency(words, spans);
   const mentions: EntityMention[] = [];
   const personIndex: number[] = [];
   for (let s = 0; s < sentences.length; s++) {
     const tokens = sentences[s];
     const inName = new Uint8Array(tokens.length);
-    const pieces = spans[s].flatMap((span) => splitAtBreaks(span, words[s]));
+    const pieces = spans[s];
     for (const span of pieces) inName.fill(1, span.start, span.end);
     for (const span of pieces) {
       const mention = mentionOf(text, tokens, span);
@@ -66,6 +71,18 @@ function mentionOf(text: string, tokens: readonly Token[], span: TaggedSpan): En
     name: written.replace(/\s+/g, ' '),
     roles: [],
   };
+}
+
+/** A person span that took in a title ("Huawei CEO Ren Zhengfei") gives the organization and the person apart. */
+function withoutTitles(span: TaggedSpan, words: readonly string[]): TaggedSpan[] {
+  // A name right after a title is a person whatever the tagger thought ("founder and CEO Ren Zhengfei").
+  if (span.type !== PERSON && followsTitle(words, span.start) && words[span.start][0] !== words[span.start][0].toLowerCase()) span = { ...span, type: PERSON };
+  if (span.type !== PERSON) return [span];
+  const { person, organization } = separateTitles(words, span.start, span.end);
+  const out: TaggedSpan[] = [];
+  if (organization) out.push({ start: organization[0], end: organization[1], type: ORGANIZATION });
+  if (person) out.push({ start: person[0], end: person[1], type: PERSON });
+  return out;
 }
 
 /** Cuts a span at tokens no name runs across, dropping pieces without a letter or digit. */

@@ -19,6 +19,37 @@ const ROLE_WORDS = new Set([
   'treasury', 'national', 'security', 'intelligence', 'operating', 'financial', 'technology', 'rotating', 'board',
   'member', 'spokesperson', 'commander', 'envoy', 'diplomat', 'official', 'staff', 'ex-president', 'first', 'lady',
 ]);
+/** Role words that are never part of a person's name, so a tagged "Huawei CEO Ren Zhengfei" is cut before the name. */
+const TITLE_WORDS = new Set([
+  'ceo', 'cfo', 'coo', 'cto', 'founder', 'co-founder', 'chairman', 'chairwoman', 'president', 'spokesman', 'spokeswoman',
+  'spokesperson', 'minister', 'secretary', 'senator', 'governor', 'mayor', 'director', 'chief', 'executive', 'coach',
+  'manager', 'premier', 'chancellor', 'ambassador', 'analyst', 'economist', 'lawyer', 'attorney', 'judge', 'editor',
+  'reporter', 'correspondent', 'president-elect', 'sen.', 'rep.', 'gov.', 'dr.', 'mr.', 'mrs.', 'ms.', 'mr', 'mrs', 'ms',
+]);
+
+/**
+ * Cuts role words out of a tagged person span (`[start, end)` of `words`): the person is what follows
+ * the last role word; a capitalised stretch before the first one is an organization ("Huawei CEO").
+ * Returns the person part and, when there is one, the organization part.
+ */
+export function separateTitles(words: readonly string[], start: number, end: number): { person: [number, number] | null; organization: [number, number] | null } {
+  let first = -1;
+  let last = -1;
+  for (let k = start; k < end - 1; k++) {
+    if (TITLE_WORDS.has(words[k].toLowerCase())) {
+      if (first < 0) first = k;
+      last = k;
+    }
+  }
+  if (first < 0) return { person: [start, end], organization: null };
+  return { person: [last + 1, end], organization: first > start ? [start, first] : null };
+}
+
+/** Whether the words before `start` end in a title ("CEO Ren Zhengfei", "President Trump"): what follows is a person. */
+export function followsTitle(words: readonly string[], start: number): boolean {
+  return start > 0 && TITLE_WORDS.has(words[start - 1].toLowerCase());
+}
+
 /** Joins between roles ("founder and CEO") and inside them ("Secretary of State"). */
 const ROLE_JOINS = new Set(['and', '&', 'of', ',']);
 /** Words that may precede an appositive role: "Ren Zhengfei, the company's founder". */

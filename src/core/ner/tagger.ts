@@ -1,4 +1,4 @@
-import { documentCasing, sentenceFeatures } from './features';
+import { documentCasing, type FeatureExtractor } from './features';
 import type { NerModel } from './modelFormat';
 import { NUM_TAGS, spansOf, viterbi, type TaggedSpan } from './tags';
 
@@ -25,12 +25,12 @@ export function emissionScores(
 }
 
 /** Tags the sentences of one document (as word lists) with the model; names per sentence, as token spans. */
-export function tagDocument(model: NerModel, sentences: readonly (readonly string[])[]): TaggedSpan[][] {
+export function tagDocument(model: NerModel, features: FeatureExtractor, sentences: readonly (readonly string[])[]): TaggedSpan[][] {
   if (model.numTags !== NUM_TAGS) throw new Error(`NER model has ${model.numTags} tags, expected ${NUM_TAGS}`);
   const doc = documentCasing(sentences);
   return sentences.map((words) => {
     if (!words.length) return [];
-    const { rows, offsets } = sentenceFeatures(words, model.lexicon, doc, model.bucketBits);
+    const { rows, offsets } = features.sentenceFeatures(words, doc);
     const emission = emissionScores(rows, offsets, model.weights, NUM_TAGS);
     return spansOf(viterbi(words.length, emission, model.transitions));
   });

@@ -8,7 +8,13 @@ export interface Token {
 /** Tokens of one sentence (a line, or a stretch ending in `.`, `!` or `?` before a capital). */
 export type Sentence = Token[];
 
-const SPACE = /[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]/;
+/** Whitespace, NBSP and the other Unicode spaces (checked by code: this runs per character). */
+function isSpace(code: number): boolean {
+  if (code <= 32) return true;
+  if (code < 0x85) return false;
+  return code === 0x85 || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200b) || code === 0x2028 ||
+    code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
 const LEADING = new Set(['"', "'", '“', '‘', '(', '[', '{', '`', '«', '‹', '—', '–', '*', '•', '$', '#', '@']);
 const TRAILING = new Set(['"', "'", '”', '’', ')', ']', '}', ',', ';', ':', '!', '?', '.', '»', '›', '—', '–', '*', '%', '…']);
 /** Abbreviations whose final period belongs to the word (CoNLL keeps `Mr.`, `Inc.`, `U.S.`). */
@@ -34,18 +40,18 @@ export function tokenize(text: string): Sentence[] {
   let i = 0;
   const n = text.length;
   while (i < n) {
-    const ch = text[i];
-    if (ch === '\n' || ch === '\r') {
+    const code = text.charCodeAt(i);
+    if (code === 10 || code === 13) {
       endSentence();
       i++;
       continue;
     }
-    if (SPACE.test(ch)) {
+    if (isSpace(code)) {
       i++;
       continue;
     }
     let j = i + 1;
-    while (j < n && !SPACE.test(text[j]) && text[j] !== '\n' && text[j] !== '\r') j++;
+    while (j < n && !isSpace(text.charCodeAt(j))) j++;
     splitChunk(text, i, j, current);
     i = j;
   }

@@ -1,0 +1,123 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { parseArticle } from '../../src/core/article';
+import { nonBodySpans } from '../../src/core/extract';
+import { loadEntityRecognizer, type EntityRecognizer } from '../../src/core/ner';
+import type { EntityMention } from '../../src/core/types';
+
+const repo = join(__dirname, '..', '..');
+const fixture = (name: string) => readFileSync(join(repo, 'test', 'fixtures', name), 'utf8');
+
+describe('entity recognizer (committed model)', () => {
+  let recognizer: EntityRecognizer;
+  before(() => {
+    recognizer = loadEntityRecognizer(readFileSync(join(repo, 'models', 'ner-en.bin')));
+  });
+
+  const people = (mentions: EntityMention[]) => mentions.filter((m) => m.type === 'person');
+  const texts = (mentions: EntityMention[]) => mentions.map((m) => m.text);
+
+  it('finds the seed people in both seed articles', () => {
+    const found = new Set<string>();
+    for (const name of ['000_fc681af9c8dd27c5.txt', '001_ef6bbce3734ab0e1.txt']) {
+      const text = fixture(name);
+      const article = parseArticle(text);
+      for (const m of people(recognizer.recognize(text, nonBodySpans(article)))) found.add(m.name);
+      // The byline is part of the text too: Cathy He is found there.
+    }
+    for (const name of ['Ren Zhengfei', 'Meng Wanzhou', 'Meng Wenzhou', 'Eric Xu', 'Cathy He', 'Donald Trump']) {
+      assert.ok(found.has(name), `${name} not found among ${[...found].join(', ')}`);
+    }
+  });
+
+  it('gives every mention a span whose text is the mention', () => {
+    const text = fixture('000_fc681af9c8dd27c5.txt');
+    for (const m of recognizer.recognize(text)) {
+      assert.equal(text.slice(m.start, m.end), m.text);
+      assert.ok(m.start < m.end);
+    }
+  });
+
+  it('never makes a credit line one person across the slashes', () => {
+    for (const credit of ['REUTERS/Fabrizio Bensch/File Photo', '(Fabrice Coffrini/AFP/Getty Images)', 'Photo: REUTERS/Aly Song']) {
+      const text = `Huawei founder Ren Zhengfei spoke in Shenzhen. ${credit}\nHe said the company was fine.`;
+      for (const m of recognizer.recognize(text)) assert.ok(!m.text.includes('/'), `${m.type} ${JSON.stringify(m.text)}`);
+    }
+  });
+
+  it('links a bare surname and a possessive to the full name, the possessive outside the span', () => {
+    const text = 'Huawei founder and CEO Ren Zhengfei said on Tuesday the company would never share data.\n' +
+      'Ren told reporters in Shenzhen that Ren’s daughter, Meng Wanzhou, was arrested in Canada.\n' +
+      "Meng is fighting extradition, and Ren's company is under pressure.";
+    const ps = people(recognizer.recognize(text));
+    const ren = ps.filter((m) => m.text === 'Ren');
+    assert.ok(ren.length >= 3, JSON.stringify(texts(ps)));
+    for (const m of ren) assert.equal(m.name, 'Ren Zhengfei');
+    assert.ok(!ps.some((m) => /['’]s$/.test(m.text)), JSON.stringify(texts(ps)));
+    const meng = ps.find((m) => m.text === 'Meng');
+    assert.equal(meng?.name, 'Meng Wanzhou');
+  });
+
+  it('keeps a shared surname apart when two people carry it', () => {
+    const text = 'Hillary Clinton met Bill Clinton in Washington on Monday.\nClinton said the talks went well.';
+    const ps = people(recognizer.recognize(text));
+    assert.deepEqual(ps.filter((m) => m.text === 'Clinton').map((m) => m.name), ['Clinton']);
+    assert.ok(ps.some((m) => m.name === 'Hillary Clinton') && ps.some((m) => m.name === 'Bill Clinton'), JSON.stringify(ps.map((m) => m.name)));
+  });
+
+  it('reads roles off the name and keeps them out of the person span', () => {
+    const text = 'President Donald Trump spoke with Huawei founder and CEO Ren Zhengfei on Tuesday.';
+    const ps = people(recognizer.recognize(text));
+    const trump = ps.find((m) => m.name === 'Donald Trump');
+    assert.equal(trump?.text, 'Donald Trump');
+    assert.deepEqual(trump?.roles, ['President']);
+    const ren = ps.find((m) => m.name === 'Ren Zhengfei');
+    assert.equal(ren?.text, 'Ren Zhengfei');
+    assert.deepEqual(ren?.roles, ['founder', 'CEO']);
+  });
+
+  it('tags organizations and places as well as people', () => {
+    const mentions = recognizer.recognize('The European Commission said on Thursday it disagreed with advice from Germany.');
+    assert.ok(mentions.some((m) => m.type === 'organization' && m.text === 'European Commission'), JSON.stringify(mentions));
+    assert.ok(mentions.some((m) => m.type === 'place' && m.text === 'Germany'), JSON.stringify(mentions));
+  });
+
+  it('handles CRLF, NBSP and curly quotes with exact offsets', () => {
+    const text = '“We will never harm anyone,”\u00a0Ren\u00a0Zhengfei told reporters.\r\nAngela Merkel agreed.\r\n';
+    const ps = people(recognizer.recognize(text));
+    assert.deepEqual(texts(ps), ['Ren\u00a0Zhengfei', 'Angela Merkel']);
+    assert.equal(ps[0].name, 'Ren Zhengfei');
+  });
+
+  it('leaves out mentions inside skipped spans', () => {
+    const text = 'Angela Merkel spoke.\nREUTERS/Fabrizio Bensch/File Photo\nEmmanuel Macron listened.';
+    const captionStart = text.indexOf('REUTERS');
+    const mentions = recognizer.recognize(text, [{ start: captionStart, end: text.indexOf('\n', captionStart) }]);
+    assert.ok(mentions.every((m) => m.end <= captionStart || m.start >= text.indexOf('\n', captionStart)));
+    assert.deepEqual(texts(people(mentions)), ['Angela Merkel', 'Emmanuel Macron']);
+  });
+
+  it('is total on arbitrary text: sorted, in-bounds spans', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), fc.string({ maxLength: 50 }), (a, b) => {
+        const text = `${a} Ren Zhengfei ${b}`;
+        let last = -1;
+        for (const m of recognizer.recognize(text)) {
+          assert.ok(m.start >= 0 && m.start < m.end && m.end <= text.length);
+          assert.ok(m.start >= last);
+          last = m.start;
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('loadEntityRecognizer', () => {
+  it('finds nothing without a model and rejects bytes that are not one', () => {
+    assert.deepEqual(loadEntityRecognizer(new Uint8Array(0)).recognize('Angela Merkel'), []);
+    assert.throws(() => loadEntityRecognizer(new TextEncoder().encode('not a model at all')), /not a News Annotator NER model/);
+  });
+});
