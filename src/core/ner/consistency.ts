@@ -13,9 +13,14 @@ const ORGANIZATION_CUES = new Set([
 /**
  * Document-level label consistency: a name the tagger found once is the same name later. An untagged
  * occurrence of a multi-word name found elsewhere in the document takes that name's type, and so does
- * a capitalised surname of a person named in full ("Ren Zhengfei" ... "Ren"). Spans are changed in place.
+ * a capitalised surname of a person named in full ("Ren Zhengfei" ... "Ren"). `isGivenName` tells a
+ * known given name, which alone is not a surname. Spans are changed in place.
  */
-export function enforceDocumentConsistency(sentences: readonly (readonly string[])[], spans: TaggedSpan[][]): void {
+export function enforceDocumentConsistency(
+  sentences: readonly (readonly string[])[],
+  spans: TaggedSpan[][],
+  isGivenName: (word: string) => boolean,
+): void {
   voteOnTypes(sentences, spans);
   const multiWord = new Map<string, number>();
   const surnames = new Map<string, number>();
@@ -24,8 +29,13 @@ export function enforceDocumentConsistency(sentences: readonly (readonly string[
       const words = sentences[s].slice(span.start, span.end);
       if (words.length < 2) continue;
       multiWord.set(words.join(' '), span.type);
-      // Either end may be the family name ("Ren Zhengfei" ... "Ren"; "Donald Trump" ... "Trump").
-      for (const end of [words[0], words[words.length - 1]]) if (span.type === PERSON && caseClass(end) === 1) surnames.set(end, PERSON);
+      // Either end may be the family name ("Ren Zhengfei" ... "Ren"; "Donald Trump" ... "Trump"), but a
+      // first word known as a given name ("Donald") is not taken for one.
+      if (span.type !== PERSON) continue;
+      const first = words[0];
+      const last = words[words.length - 1];
+      if (caseClass(last) === 1) surnames.set(last, PERSON);
+      if (caseClass(first) === 1 && !isGivenName(first)) surnames.set(first, PERSON);
     }
   }
   if (!multiWord.size) return;

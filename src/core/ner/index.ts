@@ -1,6 +1,6 @@
 import type { EntityMention, EntityType, Span } from '../types';
 import { enforceDocumentConsistency } from './consistency';
-import { FeatureExtractor } from './features';
+import { FeatureExtractor, gazetteerBit } from './features';
 import { decodeModel, type NerModel } from './modelFormat';
 import { canonicalPersonNames, followsTitle, rolesAround, separateTitles } from './names';
 import { tagDocument } from './tagger';
@@ -37,7 +37,7 @@ function recognizeEntities(model: NerModel, features: FeatureExtractor, text: st
   const words = sentences.map((s) => s.map((t) => t.text));
   const spans = tagDocument(model, features, words).map((found, s) =>
     found.flatMap((span) => splitAtBreaks(span, words[s])).flatMap((span) => withoutTitles(span, words[s])));
-  enforceDocumentConsistency(words, spans);
+  enforceDocumentConsistency(words, spans, (word) => isGivenName(model, word));
   const mentions: EntityMention[] = [];
   const personIndex: number[] = [];
   for (let s = 0; s < sentences.length; s++) {
@@ -71,6 +71,12 @@ function mentionOf(text: string, tokens: readonly Token[], span: TaggedSpan): En
     name: written.replace(/\s+/g, ' '),
     roles: [],
   };
+}
+
+/** A word the training names use as a person's first word and never as the last one. */
+function isGivenName(model: NerModel, word: string): boolean {
+  const mask = model.lexicon.gazetteer.get(word.toLowerCase()) ?? 0;
+  return (mask & gazetteerBit(PERSON, 0)) !== 0 && (mask & (gazetteerBit(PERSON, 2) | gazetteerBit(PERSON, 3))) === 0;
 }
 
 /** A person span that took in a title ("Huawei CEO Ren Zhengfei") gives the organization and the person apart. */
