@@ -22,8 +22,11 @@ const SCREENSHOTS = resolve(process.env.NEWS_ANNOTATOR_SCREENSHOTS_DIR ?? join(R
 const STEP_TIMEOUT_MS = 120_000;
 
 const always = () => true;
-const contributesView = (id) => (manifest) => Object.values(manifest.contributes?.views ?? {}).flat().some((view) => view.id === id);
-const contributesContainer = (id) => (manifest) => (manifest.contributes?.viewsContainers?.activitybar ?? []).some((c) => c.id === id);
+/** Whether an activity-bar container titled `container` contributes a view named `view` (as the UI shows them). */
+const contributesView = (container, view) => (manifest) => {
+  const ids = (manifest.contributes?.viewsContainers?.activitybar ?? []).filter((c) => c.title === container).map((c) => c.id);
+  return ids.some((id) => (manifest.contributes?.views?.[id] ?? []).some((v) => v.name === view));
+};
 
 /**
  * What the end-to-end run does, in order. Each step gets the page, asserts by throwing, and names the
@@ -56,7 +59,7 @@ const STEPS = [
   },
   {
     name: 'the News view container lists the articles by outlet',
-    when: (manifest) => contributesContainer('news')(manifest) && contributesView('newsAnnotator.articles')(manifest),
+    when: contributesView('News', 'Articles'),
     screenshot: '03-news-articles.png',
     async run(page) {
       await page.mouse.move(10, 10);
@@ -70,7 +73,7 @@ const STEPS = [
   },
   {
     name: 'the Entities view lists Ren Zhengfei',
-    when: (manifest) => contributesContainer('news')(manifest) && contributesView('newsAnnotator.entities')(manifest),
+    when: contributesView('News', 'Entities'),
     screenshot: '04-news-entities.png',
     async run(page) {
       await openViewContainer(page, 'News');
