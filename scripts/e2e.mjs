@@ -15,6 +15,7 @@ import { launchBrowser, workbenchUrl } from './lib/browser.mjs';
 import { expandView, hoverText, openFile, openViewContainer, statusBarText, waitForWorkbench } from './lib/workbench.mjs';
 import { fail, step, withTimeout } from './lib/log.mjs';
 import { packageExtension } from './package.mjs';
+import { saveScreenshot } from './lib/screenshots.mjs';
 
 const FIRST_SEED = '000_fc681af9c8dd27c5.txt';
 const OTHER_SEED = '001_ef6bbce3734ab0e1.txt';
@@ -128,8 +129,8 @@ async function main() {
       await withTimeout(current.run(page), STEP_TIMEOUT_MS, `e2e step "${current.name}"`);
       if (current.screenshot) {
         const file = join(SCREENSHOTS, current.screenshot);
-        await page.screenshot({ path: file });
-        step(`  screenshot: ${file}`);
+        const written = saveScreenshot(file, await page.screenshot());
+        step(`  screenshot: ${file}${written ? '' : ' (unchanged)'}`);
       }
       ran++;
     }
