@@ -46,7 +46,8 @@ export function enforceDocumentConsistency(
     for (const span of spans[s]) taken.fill(1, span.start, span.end);
     const added: TaggedSpan[] = [];
     for (let i = 0; i < words.length; i++) {
-      if (taken[i]) continue;
+      // Names start with a capital (or a digit): other words cannot open a repeat, which saves the look-ups.
+      if (taken[i] || words[i][0] === words[i][0].toLowerCase() && !/^\d/.test(words[i])) continue;
       let matched = false;
       for (let len = Math.min(longest, words.length - i); len >= 2 && !matched; len--) {
         if (taken.subarray(i, i + len).some((x) => x)) continue;

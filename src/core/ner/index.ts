@@ -18,6 +18,8 @@ const PERSON = 0;
 const ORGANIZATION = 1;
 /** Tokens a name never runs across: a credit line `REUTERS/Fabrizio Bensch/File Photo` is not one name. */
 const NAME_BREAKS = new Set(['/', '|', '(', ')', '"', '“', '”', ';']);
+/** Compounds that describe a name rather than belong to it: "Ohio-based KeyCorp", "Hong Kong-listed". */
+const DESCRIPTIVE_COMPOUND = /-(?:based|listed|born|owned|led|backed|controlled|run|made|registered|headquartered)$/i;
 
 /**
  * Builds a recognizer from the bytes of a model file (`models/ner-en.bin`, written by `npm run train`):
@@ -91,12 +93,12 @@ function withoutTitles(span: TaggedSpan, words: readonly string[]): TaggedSpan[]
   return out;
 }
 
-/** Cuts a span at tokens no name runs across, dropping pieces without a letter or digit. */
+/** Cuts a span at tokens no name runs across (dropping them), then drops pieces without a letter or digit. */
 function splitAtBreaks(span: TaggedSpan, words: readonly string[]): TaggedSpan[] {
   const pieces: TaggedSpan[] = [];
   let from = span.start;
   for (let k = span.start; k <= span.end; k++) {
-    if (k < span.end && !NAME_BREAKS.has(words[k])) continue;
+    if (k < span.end && !NAME_BREAKS.has(words[k]) && !DESCRIPTIVE_COMPOUND.test(words[k])) continue;
     let a = from;
     let b = k;
     while (a < b && !/[\p{L}\p{N}]/u.test(words[a])) a++;
