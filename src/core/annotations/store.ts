@@ -1,0 +1,282 @@
+/**
+ * The annotation store: the annotations of every article, persisted through an
+ * {@link AnnotationStoreHost} as one validated JSON-LD file per article.
+ *
+ * Durability:
+ * - every write is a temporary file renamed over the store file, so an interrupted write leaves the
+ *   previous file whole;
+ * - every write happens under a lock file (created by a non-overwriting rename) and re-reads the file
+ *   first, merging it with this instance's state (see storeState.ts), so two instances (two windows,
+ *   the CLI) writing at once lose nothing; a lock older than `staleLockMs` is taken over;
+ * - a store file that fails to parse or validate is reported (onDidReportError, with a backup copy
+ *   beside it), its article is read-only here until the file is fixed, and it is never overwritten.
+ */
+import type { Annotation } from './model';
+import { laterStamp } from './model';
+import { type AnnotationStoreHost, type Disposable, isFileExistsError } from './host';
+import { STORE_FOLDER, StoreFileError, articlePathOf, parseStoreFile, serializeStoreFile, storePathFor } from './storeFormat';
+import { type StoreState, emptyState, mergeStates, sameState } from './storeState';
+
+/** Options of an {@link AnnotationStore}. */
+export interface AnnotationStoreOptions {
+  /** Current time (tests pin it). */
+  readonly now?: () => Date;
+  /** How long to wait for another writer's lock before giving up (ms). */
+  readonly lockTimeoutMs?: number;
+  /** A lock file older than this (ms) was left by a writer that died and is taken over. */
+  readonly staleLockMs?: number;
+}
+
+/** Raised when the lock of a store file stays held by someone else. */
+export class StoreBusyError extends Error {
+  constructor(storePath: string) {
+    super(`${storePath} is locked by another writer; try again`);
+    this.name = 'StoreBusyError';
+  }
+}
+
+type Listener<T> = (value: T) => void;
+
+/** The annotations of a workspace folder. */
+export class AnnotationStore implements Disposable {
+  private readonly states = new Map<string, StoreState>();
+  private readonly broken = new Map<string, StoreFileError>();
+  private readonly backedUp = new Set<string>();
+  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly changeListeners = new Set<Listener<string>>();
+  private readonly errorListeners = new Set<Listener<StoreFileError>>();
+  private readonly now: () => Date;
+  private readonly lockTimeoutMs: number;
+  private readonly staleLockMs: number;
+  private watcher: Disposable | undefined;
+
+  constructor(private readonly host: AnnotationStoreHost, options: AnnotationStoreOptions = {}) {
+    this.now = options.now ?? (() => new Date());
+    this.lockTimeoutMs = options.lockTimeoutMs ?? 5000;
+    this.staleLockMs = options.staleLockMs ?? 10000;
+  }
+
+  /** Fires with an article path whose annotations changed (locally or from outside). */
+  onDidChange(listener: Listener<string>): Disposable {
+    this.changeListeners.add(listener);
+    return { dispose: () => this.changeListeners.delete(listener) };
+  }
+
+  /** Fires when a store file cannot be read (it is left untouched). */
+  onDidReportError(listener: Listener<StoreFileError>): Disposable {
+    this.errorListeners.add(listener);
+    return { dispose: () => this.errorListeners.delete(listener) };
+  }
+
+  /** Watches the store folder through the host and merges outside changes as they come. */
+  watch(): void {
+    if (this.watcher || !this.host.watch) return;
+    this.watcher = this.host.watch(STORE_FOLDER, (path) => {
+      const article = articlePathOf(path);
+      if (article !== undefined) void this.reload(article).catch(() => undefined);
+    });
+  }
+
+  dispose(): void {
+    this.watcher?.dispose();
+    this.watcher = undefined;
+    this.changeListeners.clear();
+    this.errorListeners.clear();
+  }
+
+  /** Store files that cannot be read, as errors naming them. */
+  problems(): StoreFileError[] {
+    return [...this.broken.values()];
+  }
+
+  /** Articles that have a store file (read from the host). */
+  async articles(): Promise<string[]> {
+    const paths = await this.host.list(STORE_FOLDER);
+    return paths.map(articlePathOf).filter((a): a is string => a !== undefined).sort();
+  }
+
+  /** Reads every store file; unreadable ones are reported and skipped. Returns the articles read. */
+  async loadAll(): Promise<string[]> {
+    const articles = await this.articles();
+    for (const article of articles) await this.reload(article);
+    return articles;
+  }
+
+  /** The annotations of an article as last read or written (call {@link load} first). */
+  annotationsOf(article: string): Annotation[] {
+    return [...(this.states.get(article)?.annotations.values() ?? [])];
+  }
+
+  /** One annotation by id, in any loaded article. */
+  find(id: string): { article: string; annotation: Annotation } | undefined {
+    for (const [article, state] of this.states) {
+      const annotation = state.annotations.get(id);
+      if (annotation) return { article, annotation };
+    }
+    return undefined;
+  }
+
+  /** Reads an article's store file and merges it in; returns its annotations. */
+  async load(article: string): Promise<Annotation[]> {
+    await this.reload(article);
+    return this.annotationsOf(article);
+  }
+
+  /** Adds or replaces annotations of an article and writes the store file. */
+  async put(article: string, annotations: readonly Annotation[]): Promise<void> {
+    await this.update(article, { annotations: new Map(annotations.map((a) => [a.id, a])), deleted: new Map() });
+  }
+
+  /** Deletes annotations (leaving tombstones) and writes the store file. */
+  async remove(article: string, ids: readonly string[]): Promise<void> {
+    const current = this.states.get(article) ?? emptyState();
+    const deleted = new Map<string, string>();
+    for (const id of ids) {
+      const previous = current.annotations.get(id);
+      deleted.set(id, previous ? laterStamp(previous.modified, this.now()) : this.now().toISOString());
+    }
+    await this.update(article, { annotations: new Map(), deleted });
+  }
+
+  /** Re-reads a store file (after an outside change) and merges it into memory; never writes. */
+  async reload(article: string): Promise<void> {
+    await this.serialized(article, async () => {
+      const disk = await this.readDisk(article);
+      if (disk === 'broken') return;
+      this.absorb(article, disk);
+    });
+  }
+
+  private async update(article: string, change: StoreState): Promise<void> {
+    await this.serialized(article, async () => {
+      const storePath = storePathFor(article);
+      const known = this.broken.get(article);
+      if (known) {
+        // Re-check: the file may have been fixed since.
+        const disk = await this.readDisk(article);
+        if (disk === 'broken') throw this.broken.get(article) ?? known;
+      }
+      this.absorb(article, change);
+      await this.withLock(storePath, async () => {
+        const disk = await this.readDisk(article);
+        if (disk === 'broken') throw this.broken.get(article) as StoreFileError;
+        this.absorb(article, disk);
+        const state = this.states.get(article) ?? emptyState();
+        await this.writeAtomically(storePath, serializeStoreFile(article, state));
+      });
+    });
+  }
+
+  /** Merges `incoming` into the state of `article`; fires onDidChange when that changed anything. */
+  private absorb(article: string, incoming: StoreState): void {
+    const before = this.states.get(article) ?? emptyState();
+    const after = mergeStates(before, incoming);
+    this.states.set(article, after);
+    if (!sameState(before, after)) for (const listener of this.changeListeners) listener(article);
+  }
+
+  /** The state on disk (empty when there is no file), or 'broken' after reporting the file. */
+  private async readDisk(article: string): Promise<StoreState | 'broken'> {
+    const storePath = storePathFor(article);
+    const bytes = await this.host.readFile(storePath);
+    if (!bytes) {
+      this.broken.delete(article);
+      return emptyState();
+    }
+    try {
+      let text: string;
+      try {
+        text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      } catch {
+        throw new StoreFileError(storePath, 'not UTF-8 text');
+      }
+      const parsed = parseStoreFile(storePath, text);
+      if (parsed.article !== article) throw new StoreFileError(storePath, `belongs to ${parsed.article}, not ${article}`);
+      this.broken.delete(article);
+      return parsed.state;
+    } catch (err) {
+      if (!(err instanceof StoreFileError)) throw err;
+      await this.reportBroken(article, err, bytes);
+      return 'broken';
+    }
+  }
+
+  private async reportBroken(article: string, err: StoreFileError, bytes: Uint8Array): Promise<void> {
+    const fingerprint = `${err.storePath}\u0000${bytes.length}\u0000${checksum(bytes)}`;
+    let error = this.broken.get(article);
+    if (!this.backedUp.has(fingerprint)) {
+      this.backedUp.add(fingerprint);
+      const backupPath = `${err.storePath}.corrupt-${this.now().toISOString().replace(/[:.]/g, '-')}.bak`;
+      let saved: string | undefined;
+      try {
+        await this.host.writeFile(backupPath, bytes);
+        saved = backupPath;
+      } catch {
+        saved = undefined;
+      }
+      error = new StoreFileError(err.storePath, err.reason, saved);
+      this.broken.set(article, error);
+      for (const listener of this.errorListeners) listener(error);
+    } else if (!error) {
+      this.broken.set(article, err);
+    }
+  }
+
+  private async writeAtomically(storePath: string, text: string): Promise<void> {
+    const temporary = `${storePath}.${globalThis.crypto.randomUUID()}.tmp`;
+    try {
+      await this.host.writeFile(temporary, new TextEncoder().encode(text));
+      await this.host.rename(temporary, storePath, { overwrite: true });
+    } catch (err) {
+      await this.host.delete(temporary).catch(() => undefined);
+      throw err;
+    }
+  }
+
+  private async withLock<T>(storePath: string, work: () => Promise<T>): Promise<T> {
+    const lockPath = `${storePath}.lock`;
+    const deadline = Date.now() + this.lockTimeoutMs;
+    for (let attempt = 0; ; attempt++) {
+      const candidate = `${lockPath}.${globalThis.crypto.randomUUID()}.tmp`;
+      await this.host.writeFile(candidate, new TextEncoder().encode(this.now().toISOString()));
+      try {
+        await this.host.rename(candidate, lockPath, { overwrite: false });
+        break;
+      } catch (err) {
+        await this.host.delete(candidate).catch(() => undefined);
+        if (!isFileExistsError(err)) throw err;
+      }
+      const stat = await this.host.stat(lockPath);
+      if (stat && Date.now() - stat.mtime > this.staleLockMs) {
+        await this.host.delete(lockPath);
+        continue;
+      }
+      if (Date.now() > deadline) throw new StoreBusyError(storePath);
+      await sleep(Math.min(100, 5 * 2 ** Math.min(attempt, 5)) * (0.5 + Math.random()));
+    }
+    try {
+      return await work();
+    } finally {
+      await this.host.delete(lockPath).catch(() => undefined);
+    }
+  }
+
+  /** Runs store operations on one article one after the other within this instance. */
+  private serialized<T>(article: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.queues.get(article) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(work);
+    this.queues.set(article, next.catch(() => undefined));
+    return next;
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** A cheap content fingerprint (FNV-1a), to back a corrupt file up once per distinct content. */
+function checksum(bytes: Uint8Array): number {
+  let hash = 0x811c9dc5;
+  for (const byte of bytes) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
+  return hash;
+}
