@@ -99,6 +99,12 @@ describe('entity recognizer (committed model)', () => {
     assert.deepEqual(texts(people(mentions)), ['Angela Merkel', 'Emmanuel Macron']);
   });
 
+  it('handles a 5 MB single line', () => {
+    const text = 'Angela Merkel met Emmanuel Macron in Paris and '.repeat(110_000);
+    const mentions = recognizer.recognize(text);
+    assert.ok(mentions.filter((m) => m.type === 'person').length > 100_000);
+  });
+
   it('is total on arbitrary text: sorted, in-bounds spans', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), fc.string({ maxLength: 50 }), (a, b) => {

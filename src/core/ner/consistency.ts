@@ -39,7 +39,8 @@ export function enforceDocumentConsistency(
     }
   }
   if (!multiWord.size) return;
-  const longest = Math.max(...[...multiWord.keys()].map((k) => k.split(' ').length));
+  let longest = 2;
+  for (const key of multiWord.keys()) longest = Math.max(longest, key.split(' ').length);
   for (let s = 0; s < sentences.length; s++) {
     const words = sentences[s];
     const taken = new Uint8Array(words.length);

@@ -132,5 +132,15 @@ function splitSentences(tokens: Token[]): Sentence[] {
     }
   }
   if (from < tokens.length) out.push(tokens.slice(from));
-  return out;
+  return out.flatMap(capLength);
+}
+
+/** Longest sentence handed to the tagger: a run-on line (a table, a 5 MB paste) is cut into pieces this long. */
+const MAX_SENTENCE_TOKENS = 250;
+
+function capLength(sentence: Sentence): Sentence[] {
+  if (sentence.length <= MAX_SENTENCE_TOKENS) return [sentence];
+  const pieces: Sentence[] = [];
+  for (let k = 0; k < sentence.length; k += MAX_SENTENCE_TOKENS) pieces.push(sentence.slice(k, k + MAX_SENTENCE_TOKENS));
+  return pieces;
 }
