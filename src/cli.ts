@@ -4,6 +4,7 @@
  */
 import { runParse } from './cli/parse';
 import { runExtract } from './cli/extract';
+import { runIndex } from './cli/indexCommand';
 import { CliError } from './cli/io';
 
 const USAGE = `usage: news-annotator <command> [args]
@@ -11,6 +12,7 @@ const USAGE = `usage: news-annotator <command> [args]
 commands:
   parse FILE                 segment an article and print JSON (headline, authors, date, outlet, sections)
   extract [--tasks LIST]     JSON Lines in, JSON Lines out: people, dates and quotes (see README)
+  index DIR [--json]         index the articles under DIR: outlets and entities across articles
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -20,6 +22,8 @@ async function main(argv: string[]): Promise<number> {
       return runParse(args);
     case 'extract':
       return runExtract(args);
+    case 'index':
+      return runIndex(args);
     case undefined:
     case '-h':
     case '--help':

@@ -1,0 +1,95 @@
+import type { ArticleAnalysis, DateMention, EntityMention, EntityType, ParsedArticle, QuoteMention, Span } from '../types';
+import { nameKey, withoutTitles } from './names';
+
+/** Entity types the index links across articles (MISC, such as "Chinese", is not an entity to follow). */
+export type IndexedEntityType = Exclude<EntityType, 'misc'>;
+
+/** One entity mention as the index keeps it. */
+export interface IndexedMention extends Span {
+  type: IndexedEntityType;
+  /** The text as written. */
+  text: string;
+  /** The article-level canonical name without titles (`Ren` -> `Ren Zhengfei`). */
+  name: string;
+  /** The cross-article matching key of `name` (see `nameKey`). */
+  key: string;
+  roles: string[];
+}
+
+/** What the index keeps of one article: small, serialisable, enough for every query. */
+export interface ArticleRecord {
+  /** Content hash of the bytes this record was analysed from. */
+  hash: string;
+  headline: string | null;
+  date: string | null;
+  /** The outlet as parsed; a user correction can override it in the index. */
+  outlet: string | null;
+  authors: string[];
+  /** Sorted by start. */
+  mentions: IndexedMention[];
+  dates: DateMention[];
+  quotes: QuoteMention[];
+}
+
+/** The role the index gives a byline author. */
+export const AUTHOR_ROLE = 'author';
+
+/**
+ * Builds the index record of one article from the parser's and the extractor's results. Mentions
+ * in the byline and dateline are dropped (a byline "FAN Editor" is not an organization; the parsed
+ * authors come back as people); a headline mention counts only when the body names it too (title
+ * case makes "Says Company Does" look like a name); a leading word the article tags alone as a MISC
+ * or place ("Chinese Huawei") is cut off.
+ */
+export function buildArticleRecord(hash: string, article: ParsedArticle, analysis: ArticleAnalysis): ArticleRecord {
+  const excluded = article.sections.filter((s) => s.kind === 'byline' || s.kind === 'dateline' || s.kind === 'caption' || s.kind === 'footer' || s.kind === 'repeatedHeadline');
+  const notProse = article.sections.filter((s) => s.kind === 'caption' || s.kind === 'footer' || s.kind === 'repeatedHeadline');
+  const headline = article.sections.filter((s) => s.kind === 'headline');
+  const inside = (m: Span, spans: readonly Span[]) => spans.some((s) => m.start >= s.start && m.end <= s.end);
+  const modifiers = new Set(analysis.entities.filter((e) => e.type === 'misc' || e.type === 'place').map((e) => e.text.toLowerCase()));
+
+  const candidates: IndexedMention[] = [];
+  for (const entity of analysis.entities) {
+    if (entity.type === 'misc' || inside(entity, excluded)) continue;
+    const mention = toIndexedMention(entity, modifiers);
+    if (mention) candidates.push(mention);
+  }
+  const bodyKeys = new Set(candidates.filter((m) => !inside(m, headline)).map((m) => m.key));
+  const mentions = candidates.filter((m) => !inside(m, headline) || bodyKeys.has(m.key));
+
+  article.authors.forEach((author, i) => {
+    const span = article.authorSpans[i];
+    const key = nameKey(author);
+    if (!span || !key) return;
+    mentions.push({ start: span.start, end: span.end, type: 'person', text: author, name: withoutTitles(author), key, roles: [AUTHOR_ROLE] });
+  });
+  mentions.sort((a, b) => a.start - b.start || a.end - b.end);
+
+  return {
+    hash,
+    headline: article.headline,
+    date: article.date,
+    outlet: article.outlet?.name ?? null,
+    authors: [...article.authors],
+    mentions,
+    // The dateline's date stays: it is a day the article mentions.
+    dates: analysis.dates.filter((d) => !inside(d, notProse)),
+    quotes: analysis.quotes.filter((q) => !inside(q, notProse)),
+  };
+}
+
+function toIndexedMention(entity: EntityMention, modifiers: ReadonlySet<string>): IndexedMention | null {
+  let { start, text, name } = entity;
+  const firstSpace = text.search(/\s/);
+  // "Chinese Huawei": the first word is a modifier the article uses on its own, not part of the name.
+  if (entity.type !== 'person' && firstSpace > 0 && modifiers.has(text.slice(0, firstSpace).toLowerCase())) {
+    const rest = text.slice(firstSpace).trimStart();
+    start = entity.end - rest.length;
+    text = rest;
+    name = rest;
+  }
+  const clean = withoutTitles(name);
+  const key = nameKey(clean);
+  if (!key || !/\p{Lu}/u.test(clean)) return null;
+  return { start, end: entity.end, type: entity.type as IndexedEntityType, text, name: clean, key, roles: [...entity.roles] };
+}

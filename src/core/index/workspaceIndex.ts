@@ -1,0 +1,557 @@
+import { decodeArticleBytes } from '../decode';
+import type { ArticleAnalysis, DateMention, ParsedArticle, QuoteMention } from '../types';
+import { buildArticleRecord, type ArticleRecord, type IndexedMention } from './articleRecord';
+import type { EntityCorrection } from './corrections';
+import { EntityGraph, type IndexedEntity } from './entityGraph';
+import { Emitter, type CancellationSignal, type Disposable, type Event } from './events';
+import { hashBytes, type FileChange, type WorkspaceHost } from './host';
+import { nameKey } from './names';
+import { compareQuotes, quoteWords, sameStatement, type WordDifference } from './quoteSimilarity';
+import { readSnapshot, writeSnapshot } from './snapshot';
+
+/** Parses and analyses one article's text (the real pipeline, or a fake in tests). */
+export type AnalyzeArticle = (text: string) => { article: ParsedArticle; analysis: ArticleAnalysis };
+
+/** How the index runs. */
+export interface WorkspaceIndexOptions {
+  /** Identifies the analyser; a cache written by another version is not reused. */
+  modelVersion: string;
+  /** Milliseconds of work before yielding to the host's event loop (default 15). */
+  sliceMs?: number;
+  /** How to yield (default: a zero-delay timer, so the extension host keeps serving requests). */
+  yieldToHost?: () => Promise<void>;
+  /** Files read at once during a build (default 16). */
+  readConcurrency?: number;
+}
+
+/** What changed in the index: views and semantic tokens refresh on it. */
+export interface IndexUpdate {
+  /** Files (re)indexed. */
+  changed: string[];
+  /** Files no longer indexed. */
+  removed: string[];
+}
+
+/** Progress of a build. */
+export interface IndexProgress {
+  done: number;
+  total: number;
+}
+
+/** A file the index could not read or decode, and why. */
+export interface SkippedFile {
+  path: string;
+  reason: string;
+}
+
+/** The outcome of `build()`. */
+export interface BuildResult {
+  /** Files indexed in all (analysed, from cache or unchanged). */
+  indexed: number;
+  analysed: number;
+  fromCache: number;
+  skipped: SkippedFile[];
+  cancelled: boolean;
+}
+
+/** A mention with the file it is in. */
+export interface MentionLocation {
+  file: string;
+  mention: IndexedMention;
+}
+
+/** A date mention with its file. */
+export interface DateLocation {
+  file: string;
+  date: DateMention;
+}
+
+/** A quote with its file and the entity id of its speaker (null when it resolves to none). */
+export interface QuoteLocation {
+  file: string;
+  quote: QuoteMention;
+  speakerId: string | null;
+}
+
+/** The same statement in another article. */
+export interface SimilarQuote extends QuoteLocation {
+  similarity: number;
+  differences: WordDifference[];
+}
+
+/** Counts of an entity's mentions. */
+export interface MentionCounts {
+  perArticle: { file: string; count: number }[];
+  perOutlet: { outlet: string; count: number }[];
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The cross-file index of a workspace's articles: entities linked across articles, dates by day,
+ * quotes by speaker and statement, outlets. Built in time slices that yield to the host, cancellable,
+ * seeded from a snapshot keyed by content hash and model version; each file change re-analyses that
+ * file only and fires `onDidUpdate`.
+ */
+export class WorkspaceIndex implements Disposable {
+  private readonly graph = new EntityGraph();
+  private readonly updateEmitter = new Emitter<IndexUpdate>();
+  private readonly progressEmitter = new Emitter<IndexProgress>();
+  private readonly skippedFiles = new Map<string, string>();
+  private readonly outletOverrides = new Map<string, string | null>();
+  private readonly byDay = new Map<string, Map<string, DateMention[]>>();
+  private cached = new Map<string, ArticleRecord>();
+  private quoteCatalog: { refs: { file: string; quote: QuoteMention; words: string[] }[]; byWord: Map<string, number[]> } | null = null;
+  private readonly sliceMs: number;
+  private readonly yieldToHost: () => Promise<void>;
+  private readonly readConcurrency: number;
+  private watcher: Disposable | undefined;
+
+  /** Fires after files are (re)indexed or removed. */
+  readonly onDidUpdate: Event<IndexUpdate> = this.updateEmitter.event;
+  /** Fires during `build()`. */
+  readonly onDidProgress: Event<IndexProgress> = this.progressEmitter.event;
+
+  constructor(private readonly host: WorkspaceHost, private readonly analyze: AnalyzeArticle, private readonly options: WorkspaceIndexOptions) {
+    this.sliceMs = options.sliceMs ?? 15;
+    this.yieldToHost = options.yieldToHost ?? (() => new Promise((resolve) => setTimeout(resolve, 0)));
+    this.readConcurrency = options.readConcurrency ?? 16;
+  }
+
+  // ---- building and updating -------------------------------------------------------------
+
+  /** Seeds the index with a snapshot's records (used by `build()` when hashes match). False if refused. */
+  loadSnapshot(json: string): boolean {
+    const records = readSnapshot(json, this.options.modelVersion);
+    if (!records) return false;
+    this.cached = records;
+    return true;
+  }
+
+  /** The index as snapshot JSON (records of every indexed file). */
+  snapshot(): string {
+    const entries: [string, ArticleRecord][] = [];
+    for (const file of this.graph.files()) entries.push([file, this.graph.record(file) as ArticleRecord]);
+    return writeSnapshot(entries, this.options.modelVersion);
+  }
+
+  /**
+   * Indexes every file the host lists (and forgets files it no longer lists). Unchanged files are
+   * kept, files whose hash matches the snapshot are taken from it, the rest are analysed. Yields to
+   * the host between slices; stops early when `signal` is cancelled (what is done stays done).
+   */
+  async build(signal?: CancellationSignal): Promise<BuildResult> {
+    const files = await this.host.listFiles();
+    const listed = new Set(files);
+    const removed = [...this.graph.files()].filter((f) => !listed.has(f));
+    for (const f of removed) this.forget(f);
+    const result: BuildResult = { indexed: 0, analysed: 0, fromCache: 0, skipped: [], cancelled: false };
+    let changed: string[] = [];
+    let sliceStart = Date.now();
+    for (let i = 0; i < files.length; i += this.readConcurrency) {
+      if (signal?.isCancellationRequested) {
+        result.cancelled = true;
+        break;
+      }
+      const batch = files.slice(i, i + this.readConcurrency);
+      const reads = await Promise.all(batch.map((path) => this.host.readFile(path).then((bytes) => ({ path, bytes }), (err: unknown) => ({ path, error: describe(err) }))));
+      for (const read of reads) {
+        if ('error' in read) {
+          this.skip(read.path, read.error);
+          continue;
+        }
+        const outcome = this.ingest(read.path, read.bytes);
+        if (outcome === 'skipped') continue;
+        result.indexed++;
+        if (outcome === 'analysed') result.analysed++;
+        if (outcome === 'cached') result.fromCache++;
+        if (outcome !== 'unchanged') changed.push(read.path);
+      }
+      if (Date.now() - sliceStart >= this.sliceMs) {
+        this.progressEmitter.fire({ done: Math.min(i + batch.length, files.length), total: files.length });
+        if (changed.length) this.updateEmitter.fire({ changed, removed: [] });
+        changed = [];
+        await this.yieldToHost();
+        sliceStart = Date.now();
+      }
+    }
+    this.cached = new Map(); // the snapshot has served; live records are the truth now
+    this.progressEmitter.fire({ done: result.cancelled ? result.indexed : files.length, total: files.length });
+    if (changed.length || removed.length) this.updateEmitter.fire({ changed, removed });
+    result.skipped = [...this.skippedFiles].map(([path, reason]) => ({ path, reason }));
+    return result;
+  }
+
+  /** Re-reads and re-indexes one file (created or changed on disk). */
+  async updateFile(path: string): Promise<void> {
+    let bytes: Uint8Array;
+    try {
+      bytes = await this.host.readFile(path);
+    } catch (err) {
+      this.skip(path, describe(err));
+      this.updateEmitter.fire({ changed: [], removed: [path] });
+      return;
+    }
+    const outcome = this.ingest(path, bytes);
+    if (outcome === 'skipped') this.updateEmitter.fire({ changed: [], removed: [path] });
+    else if (outcome !== 'unchanged') this.updateEmitter.fire({ changed: [path], removed: [] });
+  }
+
+  /** Re-indexes one file from text held by the editor (unsaved edits), without reading it. */
+  updateText(path: string, text: string): void {
+    const hash = hashBytes(new TextEncoder().encode(text));
+    if (this.graph.record(path)?.hash === hash) return;
+    this.setRecord(path, this.analyseText(hash, text));
+    this.updateEmitter.fire({ changed: [path], removed: [] });
+  }
+
+  /** Forgets one file. */
+  removeFile(path: string): void {
+    const known = this.graph.record(path) !== undefined;
+    this.forget(path);
+    this.skippedFiles.delete(path);
+    if (known) this.updateEmitter.fire({ changed: [], removed: [path] });
+  }
+
+  /** Moves a file's record to its new path without analysing it again. */
+  renameFile(oldPath: string, newPath: string): void {
+    const record = this.graph.record(oldPath);
+    this.forget(oldPath);
+    if (record) this.setRecord(newPath, record);
+    const outlet = this.outletOverrides.get(oldPath);
+    if (outlet !== undefined) {
+      this.outletOverrides.delete(oldPath);
+      this.outletOverrides.set(newPath, outlet);
+    }
+    this.updateEmitter.fire({ changed: record ? [newPath] : [], removed: [oldPath] });
+  }
+
+  /** Follows the host's watcher: each change re-indexes only the file it names. */
+  watch(): Disposable {
+    this.watcher?.dispose();
+    const subscription = this.host.onDidChangeFile?.((change: FileChange) => {
+      if (change.kind === 'deleted') this.removeFile(change.path);
+      else if (change.kind === 'renamed') {
+        this.renameFile(change.oldPath, change.path);
+        void this.updateFile(change.path);
+      } else void this.updateFile(change.path);
+    });
+    this.watcher = subscription ?? { dispose: () => undefined };
+    return this.watcher;
+  }
+
+  /**
+   * Applies the user's corrections (the complete current list: merge, split, not-an-entity, set
+   * outlet), replacing earlier ones, and fires an update for every file.
+   */
+  applyCorrections(corrections: readonly EntityCorrection[]): void {
+    this.outletOverrides.clear();
+    for (const c of corrections) if (c.kind === 'setOutlet') this.outletOverrides.set(c.file, c.outlet);
+    this.graph.setCorrections(corrections.filter((c) => c.kind !== 'setOutlet'));
+    this.quoteCatalog = null;
+    this.updateEmitter.fire({ changed: [...this.graph.files()], removed: [] });
+  }
+
+  dispose(): void {
+    this.watcher?.dispose();
+    this.updateEmitter.dispose();
+    this.progressEmitter.dispose();
+  }
+
+  private ingest(path: string, bytes: Uint8Array): 'analysed' | 'cached' | 'unchanged' | 'skipped' {
+    const hash = this.host.contentHash ? this.host.contentHash(bytes) : hashBytes(bytes);
+    if (this.graph.record(path)?.hash === hash) return 'unchanged';
+    const cached = this.cached.get(path);
+    if (cached?.hash === hash) {
+      this.skippedFiles.delete(path);
+      this.setRecord(path, cached);
+      return 'cached';
+    }
+    const decoded = decodeArticleBytes(bytes);
+    if (!decoded.ok) {
+      this.skip(path, decoded.reason);
+      return 'skipped';
+    }
+    this.skippedFiles.delete(path);
+    try {
+      this.setRecord(path, this.analyseText(hash, decoded.text));
+    } catch (err) {
+      this.skip(path, `analysis failed: ${describe(err)}`);
+      return 'skipped';
+    }
+    return 'analysed';
+  }
+
+  private analyseText(hash: string, text: string): ArticleRecord {
+    const { article, analysis } = this.analyze(text);
+    return buildArticleRecord(hash, article, analysis);
+  }
+
+  private skip(path: string, reason: string): void {
+    this.forget(path);
+    this.skippedFiles.set(path, reason);
+  }
+
+  private setRecord(path: string, record: ArticleRecord): void {
+    this.unindexDays(path);
+    this.graph.setArticle(path, record);
+    for (const date of record.dates) {
+      if (!date.value || !DAY.test(date.value)) continue;
+      let files = this.byDay.get(date.value);
+      if (!files) this.byDay.set(date.value, (files = new Map()));
+      const list = files.get(path);
+      if (list) list.push(date);
+      else files.set(path, [date]);
+    }
+    this.quoteCatalog = null;
+  }
+
+  private forget(path: string): void {
+    if (this.graph.record(path) === undefined) return;
+    this.unindexDays(path);
+    this.graph.setArticle(path, null);
+    this.quoteCatalog = null;
+  }
+
+  private unindexDays(path: string): void {
+    for (const date of this.graph.record(path)?.dates ?? []) {
+      const files = date.value ? this.byDay.get(date.value) : undefined;
+      if (!files) continue;
+      files.delete(path);
+      if (!files.size) this.byDay.delete(date.value as string);
+    }
+  }
+
+  // ---- queries -----------------------------------------------------------------------------
+
+  /** Indexed files, sorted. */
+  files(): string[] {
+    return [...this.graph.files()].sort();
+  }
+
+  /** The index record of a file. */
+  article(file: string): ArticleRecord | undefined {
+    return this.graph.record(file);
+  }
+
+  /** Files skipped (unreadable, binary, not UTF-8) with the reason. */
+  skipped(): SkippedFile[] {
+    return [...this.skippedFiles].map(([path, reason]) => ({ path, reason }));
+  }
+
+  /** The outlet of a file: a user correction, else what the parser found. */
+  outletOf(file: string): string | null {
+    const override = this.outletOverrides.get(file);
+    return override !== undefined ? override : (this.graph.record(file)?.outlet ?? null);
+  }
+
+  /** Outlets with their files, by name. Articles with no known outlet are left out. */
+  outlets(): { name: string; files: string[] }[] {
+    const byOutlet = new Map<string, string[]>();
+    for (const file of this.files()) {
+      const outlet = this.outletOf(file);
+      if (!outlet) continue;
+      const list = byOutlet.get(outlet);
+      if (list) list.push(file);
+      else byOutlet.set(outlet, [file]);
+    }
+    return [...byOutlet].map(([name, files]) => ({ name, files })).sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  /** Every entity, most mentioned first. */
+  entities(): readonly IndexedEntity[] {
+    return this.graph.allEntities();
+  }
+
+  /** An entity by id. */
+  entity(id: string): IndexedEntity | undefined {
+    return this.graph.entity(id);
+  }
+
+  /** The entity a name refers to across the workspace ("Ren", "Mr. Ren Zhengfei"), if any. */
+  entityNamed(name: string): IndexedEntity | undefined {
+    const id = this.graph.entityIdOfKey(nameKey(name));
+    return id === null ? undefined : this.graph.entity(id);
+  }
+
+  /** The mention at `offset` in `file` and its entity, or undefined. */
+  entityAt(file: string, offset: number): { mention: IndexedMention; entity: IndexedEntity } | undefined {
+    const mentions = this.graph.mentionsIn(file);
+    const mention = findAt(mentions, offset);
+    if (!mention) return undefined;
+    const id = this.graph.entityIdOfKey(mention.key);
+    const entity = id === null ? undefined : this.graph.entity(id);
+    return entity ? { mention, entity } : undefined;
+  }
+
+  /** Every mention of an entity, by file then offset. */
+  mentionsOf(id: string): MentionLocation[] {
+    const keys = new Set(this.graph.membersOf(id));
+    const entity = this.graph.entity(id);
+    const out: MentionLocation[] = [];
+    for (const file of entity?.files ?? []) {
+      for (const mention of this.graph.mentionsIn(file)) if (keys.has(mention.key)) out.push({ file, mention });
+    }
+    return out;
+  }
+
+  /** The entity's mentions in one file (document highlights), by offset. */
+  mentionsInFile(id: string, file: string): IndexedMention[] {
+    const keys = new Set(this.graph.membersOf(id));
+    return this.graph.mentionsIn(file).filter((m) => keys.has(m.key));
+  }
+
+  /** The first mention: in the earliest-dated article (undated last, then by path), earliest offset. */
+  firstMention(id: string): MentionLocation | undefined {
+    const files = [...(this.graph.entity(id)?.files ?? [])];
+    files.sort((a, b) => (this.graph.record(a)?.date ?? '9999').localeCompare(this.graph.record(b)?.date ?? '9999') || a.localeCompare(b));
+    for (const file of files) {
+      const first = this.mentionsInFile(id, file)[0];
+      if (first) return { file, mention: first };
+    }
+    return undefined;
+  }
+
+  /** Mentions per file and per outlet, most first. */
+  mentionCounts(id: string): MentionCounts {
+    const perFile = new Map<string, number>();
+    for (const { file } of this.mentionsOf(id)) perFile.set(file, (perFile.get(file) ?? 0) + 1);
+    const perOutlet = new Map<string, number>();
+    for (const [file, count] of perFile) {
+      const outlet = this.outletOf(file) ?? '(unknown outlet)';
+      perOutlet.set(outlet, (perOutlet.get(outlet) ?? 0) + count);
+    }
+    const sorted = <K extends string>(m: Map<string, number>, k: K) =>
+      [...m].map(([name, count]) => ({ [k]: name, count }) as Record<K, string> & { count: number }).sort((a, b) => b.count - a.count || a[k].localeCompare(b[k]));
+    return { perArticle: sorted(perFile, 'file'), perOutlet: sorted(perOutlet, 'outlet') };
+  }
+
+  /** Quotes whose speaker is the entity, in file order. */
+  quotesBy(id: string): QuoteLocation[] {
+    const out: QuoteLocation[] = [];
+    for (const file of this.graph.entity(id)?.files ?? []) {
+      for (const quote of this.graph.record(file)?.quotes ?? []) {
+        const speakerId = this.speakerOf(file, quote);
+        if (speakerId === id) out.push({ file, quote, speakerId });
+      }
+    }
+    return out;
+  }
+
+  /** The entity id of a quote's speaker: its resolved name, else the entity mention at the speaker span. */
+  speakerOf(file: string, quote: QuoteMention): string | null {
+    if (quote.speakerName) {
+      const id = this.graph.entityIdOfKey(nameKey(quote.speakerName));
+      if (id !== null) return id;
+    }
+    if (quote.speaker) {
+      const mention = findAt(this.graph.mentionsIn(file), quote.speaker.start);
+      if (mention) return this.graph.entityIdOfKey(mention.key);
+    }
+    return null;
+  }
+
+  /** The quote at `offset` in `file`. */
+  quoteAt(file: string, offset: number): QuoteLocation | undefined {
+    const quote = this.graph.record(file)?.quotes.find((q) => offset >= q.start && offset < q.end);
+    return quote ? { file, quote, speakerId: this.speakerOf(file, quote) } : undefined;
+  }
+
+  /** The date mention at `offset` in `file`. */
+  dateAt(file: string, offset: number): DateMention | undefined {
+    return this.graph.record(file)?.dates.find((d) => offset >= d.start && offset < d.end);
+  }
+
+  /** Date mentions resolved to `day` (`YYYY-MM-DD`) in every file (or every file but `exceptFile`). */
+  datesOnDay(day: string, exceptFile?: string): DateLocation[] {
+    const out: DateLocation[] = [];
+    for (const [file, dates] of this.byDay.get(day) ?? []) {
+      if (file === exceptFile) continue;
+      for (const date of dates) out.push({ file, date });
+    }
+    return out.sort((a, b) => a.file.localeCompare(b.file) || a.date.start - b.date.start);
+  }
+
+  /**
+   * The same statement quoted in other articles: word-level similarity (or one quote a fragment of
+   * the other), with the differences listed; best first.
+   */
+  similarQuotes(file: string, quote: QuoteMention, limit = 10): SimilarQuote[] {
+    const catalog = this.quotes();
+    const words = quoteWords(quote.text);
+    const votes = new Map<number, number>();
+    for (const w of new Set(words)) {
+      if (w.length < 3) continue;
+      for (const ref of catalog.byWord.get(w) ?? []) votes.set(ref, (votes.get(ref) ?? 0) + 1);
+    }
+    const needed = Math.max(2, Math.floor(new Set(words.filter((w) => w.length >= 3)).size * 0.4));
+    const out: SimilarQuote[] = [];
+    for (const [ref, shared] of votes) {
+      if (shared < needed) continue;
+      const other = catalog.refs[ref];
+      if (other.file === file) continue;
+      const comparison = compareQuotes(quote.text, other.quote.text);
+      if (!sameStatement(comparison, words.length, other.words.length)) continue;
+      out.push({ file: other.file, quote: other.quote, speakerId: this.speakerOf(other.file, other.quote), similarity: comparison.similarity, differences: comparison.differences });
+    }
+    return out.sort((a, b) => b.similarity - a.similarity || a.file.localeCompare(b.file)).slice(0, limit);
+  }
+
+  /** Entities whose name or alias matches `query` (prefix of a word first, then substring). */
+  searchEntities(query: string, limit = 200): IndexedEntity[] {
+    const q = query.trim().toLowerCase();
+    const all = this.graph.allEntities();
+    if (!q) return all.slice(0, limit);
+    const scored: { entity: IndexedEntity; score: number }[] = [];
+    for (const entity of all) {
+      let best = 0;
+      for (const n of [entity.name, ...entity.aliases]) {
+        const lower = n.toLowerCase();
+        const at = lower.indexOf(q);
+        if (at < 0) continue;
+        const score = lower === q ? 3 : at === 0 || lower[at - 1] === ' ' ? 2 : 1;
+        if (score > best) best = score;
+      }
+      if (best) scored.push({ entity, score: best });
+    }
+    return scored.sort((a, b) => b.score - a.score || b.entity.mentionCount - a.entity.mentionCount).slice(0, limit).map((s) => s.entity);
+  }
+
+  private quotes(): NonNullable<WorkspaceIndex['quoteCatalog']> {
+    if (this.quoteCatalog) return this.quoteCatalog;
+    const refs: { file: string; quote: QuoteMention; words: string[] }[] = [];
+    const byWord = new Map<string, number[]>();
+    for (const file of this.graph.files()) {
+      for (const quote of this.graph.record(file)?.quotes ?? []) {
+        const words = quoteWords(quote.text);
+        const ref = refs.push({ file, quote, words }) - 1;
+        for (const w of new Set(words)) {
+          if (w.length < 3) continue;
+          const list = byWord.get(w);
+          if (list) list.push(ref);
+          else byWord.set(w, [ref]);
+        }
+      }
+    }
+    this.quoteCatalog = { refs, byWord };
+    return this.quoteCatalog;
+  }
+}
+
+/** The mention covering `offset` (end inclusive, so a cursor right after a name still finds it). */
+function findAt(mentions: readonly IndexedMention[], offset: number): IndexedMention | undefined {
+  let lo = 0;
+  let hi = mentions.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const m = mentions[mid];
+    if (offset < m.start) hi = mid - 1;
+    else if (offset > m.end) lo = mid + 1;
+    else return m;
+  }
+  return undefined;
+}
+
+function describe(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
