@@ -45,9 +45,20 @@ const STEPS = [
     },
   },
   {
+    name: 'the Outline view shows the article structure',
+    when: (_manifest, bundle) => bundle.includes('registerDocumentSymbolProvider'),
+    screenshot: '02-outline.png',
+    async run(page) {
+      const rows = await expandView(page, 'Outline');
+      const headline = readFileSync(join(REPO_ROOT, 'test', 'fixtures', FIRST_SEED), 'utf8').split('\n')[0].trim();
+      const labels = await rows.allInnerTexts();
+      if (!labels.some((label) => label.includes(headline.slice(0, 40)))) throw new Error(`the Outline view does not show the headline: ${JSON.stringify(labels)}`);
+    },
+  },
+  {
     name: 'hovering a person shows a card naming the other article',
     when: (_manifest, bundle) => bundle.includes('registerHoverProvider'),
-    screenshot: '02-hover-person.png',
+    screenshot: '03-hover-person.png',
     async run(page) {
       const hover = await hoverText(page, 'Ren Zhengfei');
       const text = await hover.innerText();
@@ -61,7 +72,7 @@ const STEPS = [
   {
     name: 'the News view container lists the articles by outlet',
     when: contributesView('News', 'Articles'),
-    screenshot: '03-news-articles.png',
+    screenshot: '04-news-articles.png',
     async run(page) {
       await page.mouse.move(10, 10);
       await openViewContainer(page, 'News');
@@ -75,7 +86,7 @@ const STEPS = [
   {
     name: 'the Entities view lists Ren Zhengfei',
     when: contributesView('News', 'Entities'),
-    screenshot: '04-news-entities.png',
+    screenshot: '05-news-entities.png',
     async run(page) {
       await openViewContainer(page, 'News');
       const rows = await expandView(page, 'Entities');
