@@ -1,0 +1,399 @@
+import * as vscode from 'vscode';
+import { parseArticle } from '../core/article';
+import { decodeArticleBytes } from '../core/decode';
+import { ArticleExtractor } from '../core/extract';
+import { loadEntityRecognizer } from '../core/ner';
+import type { ArticleAnalysis, Outlet, ParsedArticle, Span } from '../core/types';
+
+/**
+ * What the News sidebar shows, as plain data (URIs as strings, offsets into the article text) so the
+ * tree providers depend on this small interface rather than on how the corpus is indexed.
+ */
+
+/** One article of the workspace. */
+export interface NewsArticle {
+  /** The document URI, `uri.toString()`. */
+  readonly uri: string;
+  /** The path relative to the workspace folder (or the file name). */
+  readonly label: string;
+  readonly headline: string | null;
+  readonly date: string | null;
+  readonly authors: readonly string[];
+  readonly outlet: Outlet | null;
+  readonly headlineSpan: Span | null;
+}
+
+/** The four groups of the Entities view. */
+export type NewsEntityKind = 'person' | 'organization' | 'place' | 'date';
+
+/** Where something appears: an article and a range, with the line around it for display. */
+export interface NewsLocation extends Span {
+  readonly uri: string;
+  /** The text at the range, as written. */
+  readonly text: string;
+  /** One line of context around the range, whitespace collapsed. */
+  readonly snippet: string;
+}
+
+/** One entity across the workspace (a date entity is one calendar value). */
+export interface NewsEntity {
+  /** Stable across refreshes: kind and canonical name. */
+  readonly key: string;
+  readonly kind: NewsEntityKind;
+  readonly name: string;
+  /** Other forms as written (surname alone, titles), not spelling variants. */
+  readonly aliases: readonly string[];
+  /** Spelling variants linked to this entity (Meng Wenzhou for Meng Wanzhou). */
+  readonly variants: readonly string[];
+  readonly mentions: readonly NewsLocation[];
+  /** Number of distinct articles among the mentions. */
+  readonly articleCount: number;
+}
+
+/** One direct quotation in one article. */
+export interface NewsQuote extends NewsLocation {
+  /** The person it resolves to, else the speaker as written, else null. */
+  readonly speaker: string | null;
+}
+
+/** One annotation, as the Annotations view lists it. */
+export interface NewsAnnotation {
+  readonly id: string;
+  /** The annotated article's URI, or null when its file is not in the workspace. */
+  readonly uri: string | null;
+  /** The target's `source` (relative path), for display when `uri` is null. */
+  readonly source: string;
+  /** Current range in the article, absent for a whole-article annotation or an orphan. */
+  readonly range?: Span;
+  /** The annotated passage as last seen. */
+  readonly quote: string;
+  readonly text: string;
+  readonly tags: readonly string[];
+  /** True when the passage could not be found in the current text. */
+  readonly orphaned: boolean;
+}
+
+/** Indexing progress, for the status bar. */
+export interface NewsIndexProgress {
+  readonly done: number;
+  readonly total: number;
+}
+
+/** The sidebar's source of truth. Views refresh on `onDidChange`, never by scanning files themselves. */
+export interface NewsViewModel {
+  readonly onDidChange: vscode.Event<void>;
+  readonly onDidChangeProgress: vscode.Event<NewsIndexProgress | undefined>;
+  /** Undefined when no indexing is under way. */
+  readonly progress: NewsIndexProgress | undefined;
+  articles(): readonly NewsArticle[];
+  article(uri: string): NewsArticle | undefined;
+  entities(): readonly NewsEntity[];
+  quotes(): readonly NewsQuote[];
+  annotations(): readonly NewsAnnotation[];
+  /** Re-reads the workspace (the Refresh command); views never call it on their own. */
+  refresh?(): Promise<void>;
+}
+
+/** What one article contributes to the corpus. */
+export interface ArticleRecord {
+  readonly article: NewsArticle;
+  readonly entities: readonly { kind: NewsEntityKind; name: string; location: NewsLocation }[];
+  readonly quotes: readonly NewsQuote[];
+}
+
+const SNIPPET_WIDTH = 90;
+
+/** The line around `[start, end)`, cut to about {@link SNIPPET_WIDTH} characters centred on the range. */
+export function snippetAround(text: string, start: number, end: number): string {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const newline = text.indexOf('\n', end);
+  const lineEnd = newline < 0 ? text.length : newline;
+  const room = Math.max(0, SNIPPET_WIDTH - (end - start));
+  const from = Math.max(lineStart, start - Math.floor(room / 2));
+  const to = Math.min(lineEnd, end + Math.ceil(room / 2));
+  const body = text.slice(from, to).replace(/\s+/g, ' ').trim();
+  return `${from > lineStart ? '…' : ''}${body}${to < lineEnd ? '…' : ''}`;
+}
+
+/** Builds an article's record from its text, parse and analysis. */
+export function buildArticleRecord(uri: string, label: string, text: string, parsed: ParsedArticle, analysis: ArticleAnalysis): ArticleRecord {
+  const at = (span: Span, written: string): NewsLocation => ({ uri, start: span.start, end: span.end, text: written, snippet: snippetAround(text, span.start, span.end) });
+  const entities: { kind: NewsEntityKind; name: string; location: NewsLocation }[] = [];
+  for (const mention of analysis.entities) {
+    if (mention.type === 'misc') continue;
+    entities.push({ kind: mention.type, name: mention.name || mention.text, location: at(mention, mention.text) });
+  }
+  for (const date of analysis.dates) {
+    if (date.type !== 'DATE' || !date.value) continue;
+    entities.push({ kind: 'date', name: date.value, location: at(date, date.text) });
+  }
+  const quotes = analysis.quotes.map((quote): NewsQuote => ({ ...at(quote, quote.text), speaker: quote.speakerName ?? quote.speakerText ?? null }));
+  return {
+    article: { uri, label, headline: parsed.headline, date: parsed.date, authors: parsed.authors, outlet: parsed.outlet, headlineSpan: parsed.headlineSpan },
+    entities,
+    quotes,
+  };
+}
+
+/**
+ * The per-article records and the cross-article aggregates derived from them. Aggregates are built
+ * lazily and kept until the next change, so a burst of file events costs one rebuild per view read.
+ */
+export class NewsCorpus {
+  private readonly records = new Map<string, ArticleRecord>();
+  private cachedArticles: NewsArticle[] | undefined;
+  private cachedEntities: NewsEntity[] | undefined;
+  private cachedQuotes: NewsQuote[] | undefined;
+
+  set(record: ArticleRecord): void {
+    this.records.set(record.article.uri, record);
+    this.invalidate();
+  }
+
+  delete(uri: string): boolean {
+    const deleted = this.records.delete(uri);
+    if (deleted) this.invalidate();
+    return deleted;
+  }
+
+  clear(): void {
+    this.records.clear();
+    this.invalidate();
+  }
+
+  has(uri: string): boolean {
+    return this.records.has(uri);
+  }
+
+  article(uri: string): NewsArticle | undefined {
+    return this.records.get(uri)?.article;
+  }
+
+  articles(): readonly NewsArticle[] {
+    return (this.cachedArticles ??= [...this.records.values()].map((r) => r.article));
+  }
+
+  entities(): readonly NewsEntity[] {
+    if (this.cachedEntities) return this.cachedEntities;
+    const groups = new Map<string, { kind: NewsEntityKind; name: string; mentions: NewsLocation[]; forms: Set<string> }>();
+    for (const record of this.records.values()) {
+      for (const { kind, name, location } of record.entities) {
+        const key = `${kind}:${name}`;
+        let group = groups.get(key);
+        if (!group) groups.set(key, (group = { kind, name, mentions: [], forms: new Set() }));
+        group.mentions.push(location);
+        if (location.text !== name) group.forms.add(location.text.replace(/\s+/g, ' '));
+      }
+    }
+    this.cachedEntities = [...groups.entries()].map(([key, g]) => ({
+      key,
+      kind: g.kind,
+      name: g.name,
+      aliases: [...g.forms],
+      variants: [],
+      mentions: g.mentions,
+      articleCount: new Set(g.mentions.map((m) => m.uri)).size,
+    }));
+    return this.cachedEntities;
+  }
+
+  quotes(): readonly NewsQuote[] {
+    return (this.cachedQuotes ??= [...this.records.values()].flatMap((r) => r.quotes));
+  }
+
+  private invalidate(): void {
+    this.cachedArticles = undefined;
+    this.cachedEntities = undefined;
+    this.cachedQuotes = undefined;
+  }
+}
+
+/** Globs that name news-article files (the language's filename patterns). */
+const ARTICLE_GLOBS = ['**/[0-9][0-9][0-9]_*.txt', '**/*.news.txt'];
+const EXCLUDE_GLOB = '**/{node_modules,.git,.vscode-test}/**';
+/** Save bursts and editors writing in pieces: analyse a file once it has been quiet this long. */
+const FILE_DEBOUNCE_MS = 300;
+/** Analyse in slices this long, then yield to the extension host. */
+const SLICE_MS = 30;
+
+/**
+ * A {@link NewsViewModel} that parses and analyses the workspace's article files itself (parser and
+ * extractor from the core, NER model read with `workspace.fs`), updated file by file from a watcher.
+ * Used while no shared workspace index service is available.
+ */
+export class WorkspaceNewsViewModel implements NewsViewModel, vscode.Disposable {
+  private readonly corpus = new NewsCorpus();
+  private readonly changeEmitter = new vscode.EventEmitter<void>();
+  private readonly progressEmitter = new vscode.EventEmitter<NewsIndexProgress | undefined>();
+  private readonly disposables: vscode.Disposable[] = [this.changeEmitter, this.progressEmitter];
+  private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
+  private extractor: ArticleExtractor | undefined;
+  private watcher: vscode.Disposable | undefined;
+  private scan: { cancelled: boolean } | undefined;
+  private currentProgress: NewsIndexProgress | undefined;
+  private annotationSource: NewsAnnotationSource | undefined;
+
+  readonly onDidChange = this.changeEmitter.event;
+  readonly onDidChangeProgress = this.progressEmitter.event;
+
+  constructor(private readonly extensionUri: vscode.Uri) {
+    this.disposables.push(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('newsAnnotator.filePatterns')) void this.refresh();
+      }),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.refresh()),
+    );
+  }
+
+  get progress(): NewsIndexProgress | undefined {
+    return this.currentProgress;
+  }
+
+  /** Annotations come from the annotations feature; until one is attached the view lists none. */
+  setAnnotationSource(source: NewsAnnotationSource): vscode.Disposable {
+    this.annotationSource = source;
+    const subscription = source.onDidChange(() => this.changeEmitter.fire());
+    this.changeEmitter.fire();
+    return new vscode.Disposable(() => {
+      subscription.dispose();
+      if (this.annotationSource === source) this.annotationSource = undefined;
+    });
+  }
+
+  articles(): readonly NewsArticle[] {
+    return this.corpus.articles();
+  }
+
+  article(uri: string): NewsArticle | undefined {
+    return this.corpus.article(uri);
+  }
+
+  entities(): readonly NewsEntity[] {
+    return this.corpus.entities();
+  }
+
+  quotes(): readonly NewsQuote[] {
+    return this.corpus.quotes();
+  }
+
+  annotations(): readonly NewsAnnotation[] {
+    return this.annotationSource?.annotations() ?? [];
+  }
+
+  /** Scans the workspace once and watches it; resolves when the first scan is done. */
+  async refresh(): Promise<void> {
+    if (this.scan) this.scan.cancelled = true;
+    const scan = { cancelled: false };
+    this.scan = scan;
+    this.watch();
+    const extractor = await this.loadExtractor();
+    const files = await vscode.workspace.findFiles(this.includeGlob(), EXCLUDE_GLOB);
+    if (scan.cancelled) return;
+    this.corpus.clear();
+    this.setProgress({ done: 0, total: files.length });
+    let sliceStart = Date.now();
+    for (let i = 0; i < files.length; i++) {
+      await this.analyseFile(files[i], extractor);
+      if (scan.cancelled) return;
+      if (Date.now() - sliceStart > SLICE_MS) {
+        this.setProgress({ done: i + 1, total: files.length });
+        this.changeEmitter.fire();
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        sliceStart = Date.now();
+      }
+    }
+    this.scan = undefined;
+    this.setProgress(undefined);
+    this.changeEmitter.fire();
+  }
+
+  dispose(): void {
+    if (this.scan) this.scan.cancelled = true;
+    for (const timer of this.pending.values()) clearTimeout(timer);
+    this.watcher?.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+
+  private includeGlob(): string {
+    const extra = vscode.workspace.getConfiguration('newsAnnotator').get<string[]>('filePatterns', []);
+    return `{${[...ARTICLE_GLOBS, ...extra.filter((p) => p.trim() !== '' && !/[{}]/.test(p))].join(',')}}`;
+  }
+
+  private watch(): void {
+    this.watcher?.dispose();
+    const watcher = vscode.workspace.createFileSystemWatcher(this.includeGlob());
+    const later = (uri: vscode.Uri) => this.schedule(uri);
+    this.watcher = vscode.Disposable.from(
+      watcher,
+      watcher.onDidCreate(later),
+      watcher.onDidChange(later),
+      watcher.onDidDelete((uri) => {
+        if (this.corpus.delete(uri.toString())) this.changeEmitter.fire();
+      }),
+    );
+  }
+
+  private schedule(uri: vscode.Uri): void {
+    const key = uri.toString();
+    clearTimeout(this.pending.get(key));
+    this.pending.set(key, setTimeout(() => {
+      this.pending.delete(key);
+      void this.loadExtractor().then((extractor) => this.analyseFile(uri, extractor)).then(() => this.changeEmitter.fire());
+    }, FILE_DEBOUNCE_MS));
+  }
+
+  private async loadExtractor(): Promise<ArticleExtractor> {
+    if (this.extractor) return this.extractor;
+    let bytes: Uint8Array = new Uint8Array(0);
+    try {
+      bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.extensionUri, 'models', 'ner-en.bin'));
+    } catch {
+      // No model shipped: dates and quotes still work, entities are empty.
+    }
+    return (this.extractor = new ArticleExtractor(loadEntityRecognizer(bytes)));
+  }
+
+  private async analyseFile(uri: vscode.Uri, extractor: ArticleExtractor): Promise<void> {
+    try {
+      const decoded = decodeArticleBytes(await vscode.workspace.fs.readFile(uri));
+      if (!decoded.ok) {
+        this.corpus.delete(uri.toString());
+        return;
+      }
+      const parsed = parseArticle(decoded.text);
+      const analysis = extractor.analyzeArticle(decoded.text, parsed);
+      this.corpus.set(buildArticleRecord(uri.toString(), vscode.workspace.asRelativePath(uri), decoded.text, parsed, analysis));
+    } catch {
+      // An unreadable or vanished file drops out of the views; the others still load.
+      this.corpus.delete(uri.toString());
+    }
+  }
+
+  private setProgress(progress: NewsIndexProgress | undefined): void {
+    this.currentProgress = progress;
+    this.progressEmitter.fire(progress);
+  }
+}
+
+/** Where the annotations shown in the sidebar come from (the annotations feature). */
+export interface NewsAnnotationSource {
+  readonly onDidChange: vscode.Event<unknown>;
+  annotations(): readonly NewsAnnotation[];
+}
+
+/** Internal command (hidden from the palette) that opens an article and selects `[start, end)`. */
+export const OPEN_MENTION_COMMAND = 'newsAnnotator.openMention';
+
+/** The command a tree leaf runs on click to open `location` at its range. */
+export function openCommandFor(location: { uri: string; start: number; end: number }, title = 'Open'): vscode.Command {
+  return { command: OPEN_MENTION_COMMAND, title, arguments: [location.uri, location.start, location.end] };
+}
+
+/** Registers {@link OPEN_MENTION_COMMAND}: arguments are a URI string and UTF-16 offsets. */
+export function registerOpenMentionCommand(): vscode.Disposable {
+  return vscode.commands.registerCommand(OPEN_MENTION_COMMAND, async (uri: string, start = 0, end = start) => {
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+    const selection = new vscode.Range(document.positionAt(start), document.positionAt(end));
+    return vscode.window.showTextDocument(document, { selection, preview: true });
+  });
+}
