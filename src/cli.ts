@@ -4,6 +4,7 @@
  */
 import { runParse } from './cli/parse';
 import { runExtract } from './cli/extract';
+import { runAnnotations } from './cli/annotations';
 import { runIndex } from './cli/indexCommand';
 import { CliError } from './cli/io';
 
@@ -12,6 +13,8 @@ const USAGE = `usage: news-annotator <command> [args]
 commands:
   parse FILE                 segment an article and print JSON (headline, authors, date, outlet, sections)
   extract [--tasks LIST]     JSON Lines in, JSON Lines out: people, dates and quotes (see README)
+  annotations import WORKSPACE FILE                   add W3C annotations (Annotation, array, Page, Collection)
+  annotations export WORKSPACE [--format jsonld|csv|md]  re-anchor and print every annotation
   index DIR [--json]         index the articles under DIR: outlets and entities across articles
 `;
 
@@ -22,6 +25,8 @@ async function main(argv: string[]): Promise<number> {
       return runParse(args);
     case 'extract':
       return runExtract(args);
+    case 'annotations':
+      return runAnnotations(args);
     case 'index':
       return runIndex(args);
     case undefined:

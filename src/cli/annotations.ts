@@ -1,0 +1,99 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { decodeArticleBytes } from '../core/decode';
+import {
+  AnnotationStore, ImportError, StoreFileError, exportFromStore, importIntoStore, parseAnnotationDocument,
+  toAnnotationCollection, toCsv, toMarkdown,
+} from '../core/annotations';
+import { CliError, readTextFile } from './io';
+import { NodeFileHost } from './nodeFileHost';
+
+const USAGE = 'usage: news-annotator annotations import WORKSPACE FILE | export WORKSPACE [--format jsonld|csv|md]';
+
+/** `annotations import WORKSPACE FILE` and `annotations export WORKSPACE [--format jsonld|csv|md]`. */
+export async function runAnnotations(args: string[]): Promise<number> {
+  const [action, ...rest] = args;
+  if (action === 'import') return runImport(rest);
+  if (action === 'export') return runExport(rest);
+  throw new CliError(action === undefined ? USAGE : `unknown annotations action '${action}' (${USAGE})`);
+}
+
+function workspaceFolder(argument: string | undefined): string {
+  if (argument === undefined) throw new CliError(USAGE);
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(argument);
+  } catch {
+    throw new CliError(`${argument}: no such folder`);
+  }
+  if (!stat.isDirectory()) throw new CliError(`${argument}: not a folder`);
+  return path.resolve(argument);
+}
+
+async function runImport(args: string[]): Promise<number> {
+  const [workspaceArg, file, ...extra] = args;
+  if (file === undefined || extra.length > 0) throw new CliError(USAGE);
+  const root = workspaceFolder(workspaceArg);
+  let json: unknown;
+  try {
+    json = JSON.parse(readTextFile(file));
+  } catch (err) {
+    if (err instanceof CliError) throw err;
+    throw new CliError(`${file}: not valid JSON (${err instanceof Error ? err.message : String(err)})`);
+  }
+  const store = new AnnotationStore(new NodeFileHost(root));
+  try {
+    const annotations = parseAnnotationDocument(json, (source) => relativeSource(root, source));
+    const summary = await importIntoStore(store, annotations);
+    process.stderr.write(`imported ${summary.imported} annotation(s) into ${summary.articles.length} store file(s)\n`);
+    return 0;
+  } catch (err) {
+    if (err instanceof ImportError) throw new CliError(`${file}: ${err.message}`);
+    if (err instanceof StoreFileError) throw new CliError(err.message);
+    throw err;
+  }
+}
+
+async function runExport(args: string[]): Promise<number> {
+  let format = 'jsonld';
+  const positional: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    if (arg === '--format') format = args[++i] ?? '';
+    else if (arg.startsWith('--format=')) format = arg.slice('--format='.length);
+    else if (arg.startsWith('-')) throw new CliError(`unknown option '${arg}' (${USAGE})`);
+    else positional.push(arg);
+  }
+  if (positional.length !== 1) throw new CliError(USAGE);
+  if (format !== 'jsonld' && format !== 'csv' && format !== 'md') throw new CliError(`unknown format '${format}' (jsonld, csv or md)`);
+  const root = workspaceFolder(positional[0]);
+  const store = new AnnotationStore(new NodeFileHost(root));
+  const items = await exportFromStore(store, async (article) => readArticle(root, article));
+  for (const problem of store.problems()) process.stderr.write(`news-annotator: warning: ${problem.message}\n`);
+  const output = format === 'csv' ? toCsv(items) : format === 'md' ? toMarkdown(items) : `${JSON.stringify(toAnnotationCollection(items), null, 2)}\n`;
+  process.stdout.write(output);
+  return 0;
+}
+
+function readArticle(root: string, article: string): string | undefined {
+  let bytes: Uint8Array;
+  try {
+    bytes = fs.readFileSync(path.join(root, ...article.split('/')));
+  } catch {
+    return undefined;
+  }
+  const decoded = decodeArticleBytes(bytes);
+  return decoded.ok ? decoded.text : undefined;
+}
+
+/** A target source as a workspace-relative path: file URIs and absolute paths inside the folder are made relative. */
+function relativeSource(root: string, source: string): string | undefined {
+  const rootUrl = pathToFileURL(root).href.replace(/\/?$/, '/');
+  let absolute: string | undefined;
+  if (source.startsWith(rootUrl)) return decodeURIComponent(source.slice(rootUrl.length));
+  if (path.isAbsolute(source)) absolute = source;
+  if (absolute === undefined) return source.replace(/\\/g, '/').replace(/^\.\//, '');
+  const relative = path.relative(root, absolute);
+  return relative.startsWith('..') ? undefined : relative.split(path.sep).join('/');
+}

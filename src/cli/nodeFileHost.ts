@@ -1,0 +1,97 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { AnnotationStoreHost, Disposable, FileStat } from '../core/annotations/host';
+import { FileExistsError } from '../core/annotations/host';
+
+/**
+ * The annotation store's host over Node's fs, rooted at a workspace folder. A non-overwriting rename
+ * is a hard link plus unlink: link() fails atomically when the target exists, which is what the
+ * store's lock relies on.
+ */
+export class NodeFileHost implements AnnotationStoreHost {
+  constructor(readonly root: string) {}
+
+  private resolve(relative: string): string {
+    return path.join(this.root, ...relative.split('/'));
+  }
+
+  async readFile(relative: string): Promise<Uint8Array | undefined> {
+    try {
+      return await fs.promises.readFile(this.resolve(relative));
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw err;
+    }
+  }
+
+  async writeFile(relative: string, data: Uint8Array): Promise<void> {
+    const target = this.resolve(relative);
+    await fs.promises.mkdir(path.dirname(target), { recursive: true });
+    const handle = await fs.promises.open(target, 'w');
+    try {
+      await handle.writeFile(data);
+      // Durable before the rename that publishes it.
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  }
+
+  async rename(from: string, to: string, options: { overwrite: boolean }): Promise<void> {
+    const source = this.resolve(from);
+    const target = this.resolve(to);
+    await fs.promises.mkdir(path.dirname(target), { recursive: true });
+    if (options.overwrite) {
+      await fs.promises.rename(source, target);
+      return;
+    }
+    try {
+      await fs.promises.link(source, target);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw new FileExistsError(to);
+      throw err;
+    }
+    await fs.promises.unlink(source);
+  }
+
+  async delete(relative: string): Promise<void> {
+    await fs.promises.rm(this.resolve(relative), { force: true });
+  }
+
+  async stat(relative: string): Promise<FileStat | undefined> {
+    try {
+      const stat = await fs.promises.stat(this.resolve(relative));
+      return { mtime: stat.mtimeMs, size: stat.size };
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw err;
+    }
+  }
+
+  async list(folder: string): Promise<string[]> {
+    const found: string[] = [];
+    const walk = async (relative: string): Promise<void> => {
+      let entries: fs.Dirent[];
+      try {
+        entries = await fs.promises.readdir(this.resolve(relative), { withFileTypes: true });
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
+        throw err;
+      }
+      for (const entry of entries) {
+        const child = `${relative}/${entry.name}`;
+        if (entry.isDirectory()) await walk(child);
+        else if (entry.isFile()) found.push(child);
+      }
+    };
+    await walk(folder);
+    return found.sort();
+  }
+
+  watch(folder: string, listener: (path: string) => void): Disposable {
+    const watcher = fs.watch(this.resolve(folder), { recursive: true }, (_event, name) => {
+      if (name) listener(`${folder}/${String(name).split(path.sep).join('/')}`);
+    });
+    return { dispose: () => watcher.close() };
+  }
+}
