@@ -99,6 +99,11 @@ describe('entity recognizer (committed model)', () => {
     assert.deepEqual(texts(people(mentions)), ['Angela Merkel', 'Emmanuel Macron']);
   });
 
+  it('keeps descriptive compounds out of names', () => {
+    const mentions = recognizer.recognize('Hong Kong-based Cathay Pacific and Ohio-based KeyCorp reported profits.');
+    assert.ok(mentions.every((m) => !/-based|^Hong$/.test(m.text)), JSON.stringify(texts(mentions)));
+  });
+
   it('handles a 5 MB single line', () => {
     const text = 'Angela Merkel met Emmanuel Macron in Paris and '.repeat(110_000);
     const mentions = recognizer.recognize(text);

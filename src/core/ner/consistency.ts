@@ -7,7 +7,8 @@ const ORGANIZATION = 1;
 const ORGANIZATION_CUES = new Set([
   'ceo', 'cfo', 'founder', 'co-founder', 'chairman', 'spokesman', 'spokeswoman', 'spokesperson', 'executives',
   'employees', 'headquarters', 'shares', 'subsidiary', 'inc', 'inc.', 'corp', 'corp.', 'ltd', 'ltd.', 'plc', 'llc',
-  'shareholders', 'board', 'products', 'equipment',
+  'shareholders', 'board', 'products', 'equipment', 'stock', 'profit', 'profits', 'earnings', 'revenue', 'revenues',
+  'sales', 'unit', 'division', 'customers', 'stores', 'factory', 'plant',
 ]);
 
 /**

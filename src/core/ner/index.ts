@@ -103,7 +103,9 @@ function splitAtBreaks(span: TaggedSpan, words: readonly string[]): TaggedSpan[]
     let b = k;
     while (a < b && !/[\p{L}\p{N}]/u.test(words[a])) a++;
     while (b > a && !/[\p{L}\p{N}]/u.test(words[b - 1])) b--;
-    if (b > a) pieces.push({ start: a, end: b, type: span.type });
+    // The words before "-based" belong to the compound ("Hong Kong-based"), not to a name of their own.
+    const partOfCompound = k < span.end && DESCRIPTIVE_COMPOUND.test(words[k]);
+    if (b > a && !partOfCompound) pieces.push({ start: a, end: b, type: span.type });
     from = k + 1;
   }
   return pieces;
