@@ -1,4 +1,10 @@
 import * as vscode from 'vscode';
+import { registerAnnotationsView } from './features/annotationsView';
+import { registerArticlesView } from './features/articlesView';
+import { registerEntitiesView } from './features/entitiesView';
+import { registerOpenMentionCommand, WorkspaceNewsViewModel } from './features/newsViewModel';
+import { registerQuotesView } from './features/quotesView';
+import { registerNewsStatusBar } from './features/statusBar';
 
 /**
  * Wires the services and the feature registrations. Nothing here does work beyond registering:
@@ -6,6 +12,19 @@ import * as vscode from 'vscode';
  */
 export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(vscode.Disposable.from());
+
+  // News sidebar: four views and the status bar over one view model; the first scan runs after activation.
+  const newsViewModel = new WorkspaceNewsViewModel(context.extensionUri);
+  context.subscriptions.push(
+    newsViewModel,
+    registerOpenMentionCommand(),
+    registerArticlesView(newsViewModel, context.extensionUri),
+    registerEntitiesView(newsViewModel),
+    registerQuotesView(newsViewModel),
+    registerAnnotationsView(newsViewModel),
+    registerNewsStatusBar(newsViewModel),
+  );
+  setTimeout(() => void newsViewModel.refresh(), 0);
 }
 
 export function deactivate(): void {}

@@ -167,10 +167,17 @@ export const ARTICLES_COMMANDS = {
   sortByDate: 'newsAnnotator.sortArticlesByDate',
   sortByHeadline: 'newsAnnotator.sortArticlesByHeadline',
   revealArticle: 'newsAnnotator.revealArticle',
+  refresh: 'newsAnnotator.refreshViews',
+  openSamples: 'newsAnnotator.openSamples',
 } as const;
 
-/** The Articles view: tree, sort commands, and following the active editor. */
-export function registerArticlesView(model: NewsViewModel): vscode.Disposable {
+const INDEXING_CONTEXT_KEY = 'newsAnnotator.indexing';
+
+/**
+ * The Articles view: tree, sort commands, following the active editor, and the commands its welcome
+ * content offers (open the samples shipped beside the extension, refresh).
+ */
+export function registerArticlesView(model: NewsViewModel, extensionUri: vscode.Uri): vscode.Disposable {
   const provider = new ArticlesTreeProvider(model);
   const view = vscode.window.createTreeView(ARTICLES_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
   const reveal = async (editor: vscode.TextEditor | undefined, focus: boolean) => {
@@ -178,9 +185,23 @@ export function registerArticlesView(model: NewsViewModel): vscode.Disposable {
     if (node && (view.visible || focus)) await view.reveal(node, { select: true, focus, expand: true });
     return node;
   };
+  const setIndexing = () => void vscode.commands.executeCommand('setContext', INDEXING_CONTEXT_KEY, model.progress !== undefined);
+  setIndexing();
   return vscode.Disposable.from(
     provider,
     view,
+    model.onDidChangeProgress(setIndexing),
+    vscode.commands.registerCommand(ARTICLES_COMMANDS.refresh, () => model.refresh?.()),
+    vscode.commands.registerCommand(ARTICLES_COMMANDS.openSamples, async () => {
+      const samples = vscode.Uri.joinPath(extensionUri, 'samples');
+      try {
+        await vscode.workspace.fs.stat(samples);
+      } catch {
+        void vscode.window.showWarningMessage('This installation of News Annotator has no sample articles.');
+        return;
+      }
+      await vscode.commands.executeCommand('vscode.openFolder', samples, { forceNewWindow: vscode.workspace.workspaceFolders !== undefined });
+    }),
     vscode.commands.registerCommand(ARTICLES_COMMANDS.sortByDate, () => provider.setSortOrder('date')),
     vscode.commands.registerCommand(ARTICLES_COMMANDS.sortByHeadline, () => provider.setSortOrder('headline')),
     vscode.commands.registerCommand(ARTICLES_COMMANDS.revealArticle, async () => {
