@@ -30,6 +30,8 @@ describe('entity recognizer (committed model)', () => {
     for (const name of ['Ren Zhengfei', 'Meng Wanzhou', 'Meng Wenzhou', 'Eric Xu', 'Cathy He', 'Donald Trump']) {
       assert.ok(found.has(name), `${name} not found among ${[...found].join(', ')}`);
     }
+    // "Huawei CEO", "Huawei's headquarters": the company is not a person.
+    assert.ok(!found.has('Huawei'), [...found].join(', '));
   });
 
   it('gives every mention a span whose text is the mention', () => {

@@ -3,13 +3,20 @@ import type { TaggedSpan } from './tags';
 
 const PERSON = 0;
 const ORGANIZATION = 1;
-/** Words that, right after a name (or its possessive), say the name is an organization: "Huawei CEO", "Qualcomm Inc". */
-const ORGANIZATION_CUES = new Set([
-  'ceo', 'cfo', 'founder', 'co-founder', 'chairman', 'spokesman', 'spokeswoman', 'spokesperson', 'executives',
-  'employees', 'headquarters', 'shares', 'subsidiary', 'inc', 'inc.', 'corp', 'corp.', 'ltd', 'ltd.', 'plc', 'llc',
-  'shareholders', 'board', 'products', 'equipment', 'stock', 'profit', 'profits', 'earnings', 'revenue', 'revenues',
-  'sales', 'unit', 'division', 'customers', 'stores', 'factory', 'plant',
+/**
+ * Words that, right after a name (or its possessive), say the name is an organization. Decisive ones
+ * settle it for every mention of the name ("Huawei CEO", "Qualcomm Inc", "Huawei's shareholders");
+ * the others count as three votes ("Boatmen's stock"). "Spokesman" is neither: "Clinton spokesman".
+ */
+const DECISIVE_ORGANIZATION_CUES = new Set([
+  'ceo', 'cfo', 'coo', 'cto', 'co-founder', 'inc', 'inc.', 'corp', 'corp.', 'ltd', 'ltd.', 'plc', 'llc', 'headquarters',
+  'shareholders', 'subsidiary', 'shares',
 ]);
+const ORGANIZATION_CUES = new Set([
+  'founder', 'chairman', 'executives', 'employees', 'board', 'products', 'equipment', 'stock', 'profit', 'profits',
+  'earnings', 'revenue', 'revenues', 'sales', 'unit', 'division', 'customers', 'stores', 'factory', 'plant',
+]);
+const DECISIVE = 1000;
 
 /**
  * Document-level label consistency: a name the tagger found once is the same name later. An untagged
@@ -74,7 +81,7 @@ export function enforceDocumentConsistency(
 
 /**
  * One written name, one type per document: every mention of the same string takes the type most of
- * its mentions got, where a mention followed by an organization cue ("Huawei CEO") counts thrice as organization.
+ * its mentions got, where organization cues after a mention ("Huawei CEO") weigh more (see the cue lists).
  */
 function voteOnTypes(sentences: readonly (readonly string[])[], spans: TaggedSpan[][]): void {
   const votes = new Map<string, number[]>();
@@ -88,7 +95,9 @@ function voteOnTypes(sentences: readonly (readonly string[])[], spans: TaggedSpa
       tally[span.type] += 1;
       let next = span.end;
       if (/^['’]s$/.test(words[next] ?? '')) next++;
-      if (next < words.length && ORGANIZATION_CUES.has(words[next].toLowerCase())) tally[ORGANIZATION] += 3;
+      const cue = next < words.length ? words[next].toLowerCase() : '';
+      if (DECISIVE_ORGANIZATION_CUES.has(cue)) tally[ORGANIZATION] += DECISIVE;
+      else if (ORGANIZATION_CUES.has(cue)) tally[ORGANIZATION] += 3;
     }
   }
   for (let s = 0; s < sentences.length; s++) {
