@@ -77,26 +77,50 @@ function fuzzyAnchor(text: string, quote: TextQuoteSelector, hint: number | unde
   const { exact } = quote;
   const maxErrors = Math.floor(exact.length * (1 - FUZZY_SIMILARITY_THRESHOLD));
   if (maxErrors < 1) return { kind: 'orphan', reason: 'not-found' };
-  const matches = distinctMatches(search(text, exact, maxErrors));
-  if (matches.length === 0) return { kind: 'orphan', reason: 'not-found' };
-  const best = pickByContext(text, quote, matches, hint);
-  if (!best) return { kind: 'orphan', reason: 'ambiguous' };
-  const errors = matches.find((m) => m.start === best.start && m.end === best.end)?.errors ?? maxErrors;
-  const similarity = 1 - errors / exact.length;
-  if (similarity < FUZZY_SIMILARITY_THRESHOLD) return { kind: 'orphan', reason: 'not-found' };
-  if (similarity < CONTEXT_REQUIRED_BELOW && contextAgreement(text, quote, best.start, best.end) < MIN_CONTEXT_AGREEMENT) {
-    return { kind: 'orphan', reason: 'not-found' };
-  }
-  // The best global match is only as good as the stored position says: a closer match near the
-  // expected place that is a different passage makes the choice a guess.
+  // approx-string-match reports only the fewest-error matches: a look-alike elsewhere with fewer
+  // errors would hide the edited passage itself, so the neighbourhood of the expected position is
+  // searched on its own too and every candidate is weighed with its context.
+  const candidates = search(text, exact, maxErrors);
   if (hint !== undefined) {
     const window = localWindow(text, hint, exact.length);
-    const local = distinctMatches(search(text.slice(window.start, window.end), exact, maxErrors))
-      .map((m) => ({ ...m, start: m.start + window.start, end: m.end + window.start }));
-    const bestLocal = local.sort((a, b) => a.errors - b.errors)[0];
-    if (bestLocal && bestLocal.errors <= errors && !overlaps(bestLocal, best)) return { kind: 'orphan', reason: 'ambiguous' };
+    for (const m of search(text.slice(window.start, window.end), exact, maxErrors)) candidates.push({ ...m, start: m.start + window.start, end: m.end + window.start });
   }
-  return { kind: 'fuzzy', start: best.start, end: best.end, currentText: text.slice(best.start, best.end), similarity };
+  const scored = distinctMatches(candidates)
+    .map((m) => {
+      const similarity = 1 - m.errors / exact.length;
+      const prefix = prefixSimilarity(text, quote.prefix ?? '', m.start);
+      const suffix = suffixSimilarity(text, quote.suffix ?? '', m.end);
+      const position = hint === undefined ? 0 : 1 - Math.min(1, Math.abs(m.start - hint) / Math.max(1, text.length));
+      // Weights as in the Hypothesis client: the quote first, then its context, then the position.
+      return { ...m, similarity, context: (prefix + suffix) / 2, score: 50 * similarity + 20 * prefix + 20 * suffix + 2 * position };
+    })
+    .filter((m) => m.similarity >= FUZZY_SIMILARITY_THRESHOLD && (m.similarity >= CONTEXT_REQUIRED_BELOW || m.context >= MIN_CONTEXT_AGREEMENT))
+    .sort((a, b) => b.score - a.score);
+  const [best, second] = scored;
+  if (!best) return { kind: 'orphan', reason: 'not-found' };
+  if (second && !overlaps(best, second) && best.score - second.score < AMBIGUITY_MARGIN) return { kind: 'orphan', reason: 'ambiguous' };
+  return { kind: 'fuzzy', start: best.start, end: best.end, currentText: text.slice(best.start, best.end), similarity: best.similarity };
+}
+
+/** Two separate fuzzy candidates closer than this in score are a guess, hence an orphan. */
+const AMBIGUITY_MARGIN = 1;
+
+/** How well the stored prefix (0..1) matches the text just before `start`, allowing edits. */
+function prefixSimilarity(text: string, prefix: string, start: number): number {
+  if (prefix === '') return start === 0 ? 1 : 0.5;
+  const slack = 4;
+  const from = Math.max(0, start - prefix.length - slack);
+  const best = search(text.slice(from, Math.min(text.length, start + slack)), prefix, prefix.length)[0];
+  return best ? 1 - best.errors / prefix.length : 0;
+}
+
+/** How well the stored suffix (0..1) matches the text just after `end`, allowing edits. */
+function suffixSimilarity(text: string, suffix: string, end: number): number {
+  if (suffix === '') return end === text.length ? 1 : 0.5;
+  const slack = 4;
+  const from = Math.max(0, end - slack);
+  const best = search(text.slice(from, Math.min(text.length, end + suffix.length + slack)), suffix, suffix.length)[0];
+  return best ? 1 - best.errors / suffix.length : 0;
 }
 
 interface Candidate { readonly start: number; readonly end: number; readonly errors?: number }
@@ -127,13 +151,6 @@ function contextScore(text: string, quote: TextQuoteSelector, start: number, end
   for (let i = 1; i <= prefix.length && start - i >= 0 && text[start - i] === prefix[prefix.length - i]; i++) score++;
   for (let i = 0; i < suffix.length && end + i < text.length && text[end + i] === suffix[i]; i++) score++;
   return score;
-}
-
-/** Share of the stored context (0..1) found next to the candidate; 1 when nothing was stored. */
-function contextAgreement(text: string, quote: TextQuoteSelector, start: number, end: number): number {
-  const stored = (quote.prefix ?? '').length + (quote.suffix ?? '').length;
-  if (stored === 0) return 1;
-  return contextScore(text, quote, start, end) / stored;
 }
 
 function distance(candidate: Candidate, hint: number | undefined): number {
