@@ -266,14 +266,14 @@ export class EntityGraph {
     if (this.notEntityKeys.has(key)) return null;
     const group = this.mergeGroups.get(key);
     if (group) return this.componentRoot(group.canonical);
-    if (!this.keys.has(key)) return null;
-    if (!key.includes(' ') && !this.splitKeys.has(key) && this.isPerson(key)) {
+    const known = this.keys.has(key);
+    if (!key.includes(' ') && !this.splitKeys.has(key) && (!known || this.isPerson(key))) {
       // A surname (or given name) alone is the one person it can mean, if only one.
       const candidates = [...(this.byWord.get(key) ?? [])].filter((k) => !this.splitKeys.has(k) && this.isPerson(k));
       const roots = new Set(candidates.map((k) => this.componentRoot(k)));
       if (roots.size === 1) return [...roots][0];
     }
-    return this.componentRoot(key);
+    return known ? this.componentRoot(key) : null;
   }
 
   /** Keys joined by variant edges and user merges, as one set. */
