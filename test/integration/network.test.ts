@@ -1,10 +1,20 @@
 import * as assert from 'node:assert';
-import * as dns from 'node:dns';
-import * as http from 'node:http';
-import * as https from 'node:https';
-import * as net from 'node:net';
-import * as tls from 'node:tls';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { WorkerOptions } from 'node:worker_threads';
 import * as vscode from 'vscode';
+
+// The modules themselves, not the bundler's read-only import namespaces, so their functions can be
+// replaced.
+/* eslint-disable @typescript-eslint/no-require-imports */
+const dns = require('node:dns') as typeof import('node:dns');
+const http = require('node:http') as typeof import('node:http');
+const https = require('node:https') as typeof import('node:https');
+const net = require('node:net') as typeof import('node:net');
+const tls = require('node:tls') as typeof import('node:tls');
+const workerThreads = require('node:worker_threads') as typeof import('node:worker_threads');
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** One outgoing connection attempt seen in the extension host process. */
 interface ConnectionAttempt {
@@ -39,6 +49,32 @@ class NetworkAttemptRecorder {
       this.wrap(dns.promises, name, `dns.promises.${name}`, (args) => String(args[0]));
     }
     if (typeof globalThis.fetch === 'function') this.wrap(globalThis, 'fetch', 'fetch', describeRequestTarget);
+    this.guardWorkers();
+  }
+
+  /**
+   * Worker threads have their own module instances, so the patches above do not reach them: every
+   * Worker created from now on preloads a small guard that reports attempts back over a
+   * BroadcastChannel (the worker's own message port stays untouched).
+   */
+  private guardWorkers(): void {
+    const preload = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'news-annotator-guard-')), 'worker-guard.js');
+    fs.writeFileSync(preload, WORKER_GUARD_SOURCE);
+    const channel = new workerThreads.BroadcastChannel(WORKER_GUARD_CHANNEL);
+    channel.onmessage = (event: unknown) => this.attempts.push((event as { data: ConnectionAttempt }).data);
+    (channel as unknown as { unref?: () => void }).unref?.();
+    this.restorers.push(() => {
+      channel.close();
+      fs.rmSync(path.dirname(preload), { recursive: true, force: true });
+    });
+    const OriginalWorker = workerThreads.Worker;
+    class GuardedWorker extends OriginalWorker {
+      constructor(filename: string | URL, options: WorkerOptions = {}) {
+        super(filename, { ...options, execArgv: [...(options.execArgv ?? process.execArgv), '--require', preload] });
+      }
+    }
+    Object.defineProperty(workerThreads, 'Worker', { value: GuardedWorker, configurable: true, writable: true });
+    this.restorers.push(() => Object.defineProperty(workerThreads, 'Worker', { value: OriginalWorker, configurable: true, writable: true }));
   }
 
   uninstall(): void {
@@ -57,8 +93,9 @@ class NetworkAttemptRecorder {
     try {
       Object.defineProperty(owner, key, { value: wrapped, configurable: true, writable: true });
       this.restorers.push(() => Object.defineProperty(owner, key, { value: original, configurable: true, writable: true }));
-    } catch {
+    } catch (error) {
       // A frozen binding cannot be wrapped; the Socket.prototype.connect backstop still sees its traffic.
+      console.log(`network guard: could not wrap ${api}: ${String(error)}`);
     }
   }
 }
@@ -89,6 +126,31 @@ function describeRequestTarget(args: unknown[]): string | undefined {
   }
   return '(unknown)';
 }
+
+const WORKER_GUARD_CHANNEL = 'news-annotator-network-guard';
+
+/** Preloaded into worker threads: the same backstops as the main thread, reported over a BroadcastChannel. */
+const WORKER_GUARD_SOURCE = `'use strict';
+const net = require('node:net');
+const dns = require('node:dns');
+const { BroadcastChannel } = require('node:worker_threads');
+const channel = new BroadcastChannel(${JSON.stringify(WORKER_GUARD_CHANNEL)});
+channel.unref();
+const report = (api, target) => channel.postMessage({ api: 'worker ' + api, target, stack: new Error().stack });
+const connect = net.Socket.prototype.connect;
+net.Socket.prototype.connect = function (...args) {
+  const options = Array.isArray(args[0]) ? args[0][0] : args[0];
+  const isPipe = typeof options === 'string' || (options && typeof options === 'object' && options.path !== undefined && options.port === undefined);
+  if (!isPipe) report('net.Socket.connect', typeof options === 'number' ? String(options) : String(options && options.host) + ':' + String(options && options.port));
+  return connect.apply(this, args);
+};
+const lookup = dns.lookup;
+dns.lookup = function (...args) { report('dns.lookup', String(args[0])); return lookup.apply(this, args); };
+if (typeof globalThis.fetch === 'function') {
+  const fetch = globalThis.fetch;
+  globalThis.fetch = function (...args) { report('fetch', String(args[0] && args[0].url || args[0])); return fetch.apply(this, args); };
+}
+`;
 
 const recorder = new NetworkAttemptRecorder();
 recorder.install();
@@ -172,6 +234,16 @@ describe('no network', () => {
       socket.on('connect', () => { socket.destroy(); resolve(); });
     });
     assert.ok(recorder.attempts.length > before, 'the recorder saw the probe connection');
+    recorder.attempts.splice(before);
+  });
+
+  it('would see an attempt from a worker thread', async () => {
+    const before = recorder.attempts.length;
+    const probe = "const s = require('node:net').connect({ host: '127.0.0.1', port: 9 }); s.on('error', () => {}); s.on('connect', () => s.destroy());";
+    const worker = new workerThreads.Worker(probe, { eval: true });
+    await new Promise((resolve) => worker.once('exit', resolve));
+    for (let waited = 0; recorder.attempts.length === before && waited < 5_000; waited += 100) await delay(100);
+    assert.ok(recorder.attempts.some((attempt, index) => index >= before && attempt.api.startsWith('worker ')), 'the recorder saw the worker\'s probe connection');
     recorder.attempts.splice(before);
   });
 });
