@@ -85,25 +85,36 @@ export function enforceDocumentConsistency(
  */
 function voteOnTypes(sentences: readonly (readonly string[])[], spans: TaggedSpan[][]): void {
   const votes = new Map<string, number[]>();
+  const first = new Map<string, number>();
   const keyOf = (s: number, span: TaggedSpan) => sentences[s].slice(span.start, span.end).join(' ');
   for (let s = 0; s < sentences.length; s++) {
-    const words = sentences[s];
     for (const span of spans[s]) {
       const key = keyOf(s, span);
       let tally = votes.get(key);
       if (!tally) votes.set(key, (tally = [0, 0, 0, 0]));
       tally[span.type] += 1;
-      let next = span.end;
-      if (/^['’]s$/.test(words[next] ?? '')) next++;
-      const cue = next < words.length ? words[next].toLowerCase() : '';
-      if (DECISIVE_ORGANIZATION_CUES.has(cue)) tally[ORGANIZATION] += DECISIVE;
-      else if (ORGANIZATION_CUES.has(cue)) tally[ORGANIZATION] += 3;
+      if (!first.has(key)) first.set(key, span.type);
+    }
+  }
+  // Cues count wherever the name is written before them, tagged or not ("Huawei CEO Breaks Silence").
+  for (const words of sentences) {
+    for (let i = 1; i < words.length; i++) {
+      const cue = words[i].toLowerCase();
+      const weight = DECISIVE_ORGANIZATION_CUES.has(cue) ? DECISIVE : ORGANIZATION_CUES.has(cue) ? 3 : 0;
+      if (!weight) continue;
+      const end = /^['’]s$/.test(words[i - 1]) ? i - 1 : i;
+      for (let len = 1; len <= 4 && len <= end; len++) {
+        const tally = votes.get(words.slice(end - len, end).join(' '));
+        if (tally) tally[ORGANIZATION] += weight;
+      }
     }
   }
   for (let s = 0; s < sentences.length; s++) {
     for (const span of spans[s]) {
-      const tally = votes.get(keyOf(s, span))!;
-      let best = span.type;
+      const key = keyOf(s, span);
+      const tally = votes.get(key)!;
+      // Ties go to the type of the name's first mention, so all mentions agree.
+      let best = first.get(key)!;
       for (let t = 0; t < tally.length; t++) if (tally[t] > tally[best]) best = t;
       span.type = best;
     }
