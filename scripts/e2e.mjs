@@ -79,7 +79,9 @@ const STEPS = [
       const rows = await expandView(page, 'Articles');
       const labels = await rows.allInnerTexts();
       for (const outlet of ['Free America Network', 'The Epoch Times']) {
-        if (!labels.some((label) => label.includes(outlet))) throw new Error(`the Articles view does not list ${outlet}: ${JSON.stringify(labels)}`);
+        const row = labels.find((label) => label.includes(outlet));
+        if (!row) throw new Error(`the Articles view does not list ${outlet}: ${JSON.stringify(labels)}`);
+        if (!/(^|\D)1 article\b/.test(row)) throw new Error(`the Articles view does not count one article for ${outlet}: ${JSON.stringify(row)}`);
       }
     },
   },
@@ -99,7 +101,9 @@ const STEPS = [
           await new Promise((r) => setTimeout(r, 300));
         }
       })(), 20_000, 'Ren Zhengfei in the Entities view').catch(async () => rows.allInnerTexts());
-      if (!labels.some((label) => label.includes('Ren Zhengfei'))) throw new Error(`the Entities view does not list Ren Zhengfei: ${JSON.stringify(labels)}`);
+      const row = labels.find((label) => label.includes('Ren Zhengfei'));
+      if (!row) throw new Error(`the Entities view does not list Ren Zhengfei: ${JSON.stringify(labels)}`);
+      if (!/(^|\D)2 articles\b/.test(row)) throw new Error(`the Entities view does not count 2 articles for Ren Zhengfei: ${JSON.stringify(row)}`);
     },
   },
 ];

@@ -110,6 +110,8 @@ export async function openViewContainer(page, title) {
   await item.waitFor({ state: 'visible' });
   const expanded = await item.locator('..').getAttribute('aria-expanded').catch(() => null);
   if (expanded !== 'true') await item.click();
+  // Park the pointer on the title bar so no tooltip shows in a screenshot.
+  await page.mouse.move(700, 12, { steps: 4 });
   await page.locator('.part.sidebar .composite.title').filter({ hasText: title.toUpperCase() }).first()
     .waitFor({ state: 'visible' }).catch(() => {});
   await delay(500);
