@@ -46,6 +46,9 @@ const passage = fc
 /** Raw edit choices, turned into concrete edits against the current text and passage. */
 const rawEdits = fc.array(fc.record({ before: fc.boolean(), at: fc.double({ min: 0, max: 1, noNaN: true }), del: fc.nat({ max: 40 }), ins: insertedText }), { minLength: 1, maxLength: 6 });
 
+/** Lighter edits inside a passage: a typo fixed, a word replaced, a clause cut. */
+const insideEdits = fc.array(fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), del: fc.nat({ max: 12 }), ins: fc.string({ unit: fc.constantFrom(...'abc XYZ,.’'.split('')), maxLength: 8 }) }), { minLength: 1, maxLength: 3 });
+
 function applyEdit(text: string, edit: TextEdit): string {
   return text.slice(0, edit.offset) + edit.insertedText + text.slice(edit.offset + edit.deletedLength);
 }
@@ -115,15 +118,15 @@ describe('annotation anchoring properties', function () {
 
   it('after edits inside the passage gives a fuzzy anchor on it with its current text, or an orphan', () => {
     const kinds = { exact: 0, fuzzy: 0, orphan: 0 };
-    fc.assert(fc.property(passage, rawEdits, (c, raw) => {
+    fc.assert(fc.property(passage, fc.oneof(insideEdits, rawEdits), (c, raw) => {
       const edited = editInside(c, raw);
       const target = { source: 'a.txt', selector: selectorsFor(c.text, c.start, c.end) };
       const result = anchorTarget(edited.text, target);
       kinds[result.kind]++;
       assertOnPassageOrOrphan(result, edited.text, edited.start, edited.end);
     }), { numRuns: RUNS });
-    // Not vacuous: most lightly edited passages are still found (fuzzy), not all orphaned.
-    assert.ok(kinds.fuzzy > kinds.orphan, `fuzzy ${kinds.fuzzy}, orphan ${kinds.orphan}, exact ${kinds.exact}`);
+    // Not vacuous: a good share of edited passages are still found (fuzzy), not all orphaned.
+    assert.ok(kinds.fuzzy > 0.3 * RUNS, `fuzzy ${kinds.fuzzy}, orphan ${kinds.orphan}, exact ${kinds.exact}`);
   });
 
   it('finds a shortened passage by fuzzy matching when most of it survives', () => {
@@ -150,7 +153,7 @@ describe('annotation anchoring properties', function () {
   });
 
   it('re-evaluates an editor anchor that an edit touched: on the passage or orphaned', () => {
-    fc.assert(fc.property(passage, rawEdits, (c, raw) => {
+    fc.assert(fc.property(passage, fc.oneof(insideEdits, rawEdits), (c, raw) => {
       const edited = editInside(c, raw);
       const quote = selectorsFor(c.text, c.start, c.end)[0];
       const moved = moveRangeThroughEdits({ start: c.start, end: c.end }, edited.edits);

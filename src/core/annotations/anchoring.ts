@@ -12,11 +12,14 @@ import { type ArticleTarget, type TextQuoteSelector, positionSelectorOf, quoteSe
 export const FUZZY_SIMILARITY_THRESHOLD = 0.75;
 
 /**
- * Below this similarity a fuzzy match must also agree with the stored prefix or suffix: a short
- * quote that lost a quarter of its characters could otherwise land on a look-alike elsewhere.
+ * A fuzzy match must also agree with the stored prefix and suffix (mean similarity, each allowing
+ * edits): unrelated 32-character contexts in BBC articles score 0.28 (median), 0.5 (99th
+ * percentile) on one side, so a look-alike passage elsewhere does not reach it.
  */
-const CONTEXT_REQUIRED_BELOW = 0.9;
-const MIN_CONTEXT_AGREEMENT = 0.5;
+const MIN_CONTEXT_SIMILARITY = 0.6;
+
+/** Without any stored context the quote alone must be this close. */
+const MIN_SIMILARITY_WITHOUT_CONTEXT = 0.8;
 
 /** Where an annotation is now. */
 export type AnchorResult =
@@ -70,7 +73,56 @@ export function anchorQuote(text: string, quote: TextQuoteSelector, hint?: numbe
     if (!best) return { kind: 'orphan', reason: 'ambiguous' };
     return { kind: 'exact', start: best.start, end: best.end, method: 'quote' };
   }
+  const framed = framedAnchor(text, quote);
+  if (framed) return framed;
   return fuzzyAnchor(text, quote, hint);
+}
+
+/**
+ * When the stored prefix and suffix both still occur once, next to each other, the passage was
+ * edited in place: what lies between them is the passage, fuzzy if it still resembles the quote,
+ * else an orphan. This keeps a look-alike elsewhere (the same phrase quoted twice in an article)
+ * from taking the place of a passage that was rewritten where it stood.
+ */
+function framedAnchor(text: string, quote: TextQuoteSelector): AnchorResult | undefined {
+  const prefix = quote.prefix ?? '';
+  const suffix = quote.suffix ?? '';
+  if (prefix.length < MIN_FRAME_CONTEXT || suffix.length < MIN_FRAME_CONTEXT) return undefined;
+  const longest = quote.exact.length + Math.floor(quote.exact.length * (1 - FUZZY_SIMILARITY_THRESHOLD));
+  const frames: { start: number; end: number }[] = [];
+  const suffixStarts = occurrences(text, suffix);
+  for (const prefixStart of occurrences(text, prefix)) {
+    const start = prefixStart + prefix.length;
+    for (const end of suffixStarts) if (end >= start && end - start <= longest) frames.push({ start, end });
+  }
+  if (frames.length !== 1) return undefined;
+  const frame = frames[0] as { start: number; end: number };
+  const current = text.slice(frame.start, frame.end);
+  if (current.length * quote.exact.length > MAX_DISTANCE_CELLS) return undefined;
+  const similarity = 1 - editDistance(current, quote.exact) / Math.max(1, quote.exact.length);
+  if (similarity < FUZZY_SIMILARITY_THRESHOLD) return { kind: 'orphan', reason: 'not-found' };
+  return { kind: 'fuzzy', start: frame.start, end: frame.end, currentText: current, similarity };
+}
+
+/** Shortest prefix and suffix that can frame a passage (shorter ones occur by chance). */
+const MIN_FRAME_CONTEXT = 12;
+
+/** Bound on the edit-distance table, so a huge quote falls back to approximate search. */
+const MAX_DISTANCE_CELLS = 4_000_000;
+
+/** Levenshtein distance (two rows). */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let current = new Array<number>(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current[j] = Math.min(substitution, (previous[j] as number) + 1, (current[j - 1] as number) + 1);
+    }
+    [previous, current] = [current, previous];
+  }
+  return previous[b.length] as number;
 }
 
 function fuzzyAnchor(text: string, quote: TextQuoteSelector, hint: number | undefined): AnchorResult {
@@ -82,19 +134,21 @@ function fuzzyAnchor(text: string, quote: TextQuoteSelector, hint: number | unde
   // searched on its own too and every candidate is weighed with its context.
   const candidates = search(text, exact, maxErrors);
   if (hint !== undefined) {
-    const window = localWindow(text, hint, exact.length);
-    for (const m of search(text.slice(window.start, window.end), exact, maxErrors)) candidates.push({ ...m, start: m.start + window.start, end: m.end + window.start });
+    // Narrow enough that its best match can only be the passage that was at the hint.
+    const slack = maxErrors + 4;
+    const from = Math.max(0, hint - slack);
+    const to = Math.min(text.length, hint + exact.length + slack);
+    for (const m of search(text.slice(from, to), exact, maxErrors)) candidates.push({ ...m, start: m.start + from, end: m.end + from });
   }
   const scored = distinctMatches(candidates)
     .map((m) => {
       const similarity = 1 - m.errors / exact.length;
-      const prefix = prefixSimilarity(text, quote.prefix ?? '', m.start);
-      const suffix = suffixSimilarity(text, quote.suffix ?? '', m.end);
+      const context = contextSimilarity(text, quote, m.start, m.end);
       const position = hint === undefined ? 0 : 1 - Math.min(1, Math.abs(m.start - hint) / Math.max(1, text.length));
       // Weights as in the Hypothesis client: the quote first, then its context, then the position.
-      return { ...m, similarity, context: (prefix + suffix) / 2, score: 50 * similarity + 20 * prefix + 20 * suffix + 2 * position };
+      return { ...m, similarity, context, score: 50 * similarity + 40 * (context ?? 0.5) + 2 * position };
     })
-    .filter((m) => m.similarity >= FUZZY_SIMILARITY_THRESHOLD && (m.similarity >= CONTEXT_REQUIRED_BELOW || m.context >= MIN_CONTEXT_AGREEMENT))
+    .filter((m) => m.similarity >= FUZZY_SIMILARITY_THRESHOLD && (m.context === undefined ? m.similarity >= MIN_SIMILARITY_WITHOUT_CONTEXT : m.context >= MIN_CONTEXT_SIMILARITY))
     .sort((a, b) => b.score - a.score);
   const [best, second] = scored;
   if (!best) return { kind: 'orphan', reason: 'not-found' };
@@ -105,22 +159,25 @@ function fuzzyAnchor(text: string, quote: TextQuoteSelector, hint: number | unde
 /** Two separate fuzzy candidates closer than this in score are a guess, hence an orphan. */
 const AMBIGUITY_MARGIN = 1;
 
-/** How well the stored prefix (0..1) matches the text just before `start`, allowing edits. */
-function prefixSimilarity(text: string, prefix: string, start: number): number {
-  if (prefix === '') return start === 0 ? 1 : 0.5;
+/**
+ * Mean similarity (0..1) of the stored prefix and suffix to the text either side of a candidate,
+ * allowing edits; undefined when no context was stored.
+ */
+function contextSimilarity(text: string, quote: TextQuoteSelector, start: number, end: number): number | undefined {
+  const sides: number[] = [];
+  const prefix = quote.prefix ?? '';
+  const suffix = quote.suffix ?? '';
   const slack = 4;
-  const from = Math.max(0, start - prefix.length - slack);
-  const best = search(text.slice(from, Math.min(text.length, start + slack)), prefix, prefix.length)[0];
-  return best ? 1 - best.errors / prefix.length : 0;
+  if (prefix !== '') sides.push(bestSimilarity(text.slice(Math.max(0, start - prefix.length - slack), Math.min(text.length, start + slack)), prefix));
+  else if (start === 0 && quote.prefix !== undefined) sides.push(1);
+  if (suffix !== '') sides.push(bestSimilarity(text.slice(Math.max(0, end - slack), Math.min(text.length, end + suffix.length + slack)), suffix));
+  else if (end === text.length && quote.suffix !== undefined) sides.push(1);
+  return sides.length === 0 ? undefined : sides.reduce((x, y) => x + y, 0) / sides.length;
 }
 
-/** How well the stored suffix (0..1) matches the text just after `end`, allowing edits. */
-function suffixSimilarity(text: string, suffix: string, end: number): number {
-  if (suffix === '') return end === text.length ? 1 : 0.5;
-  const slack = 4;
-  const from = Math.max(0, end - slack);
-  const best = search(text.slice(from, Math.min(text.length, end + suffix.length + slack)), suffix, suffix.length)[0];
-  return best ? 1 - best.errors / suffix.length : 0;
+function bestSimilarity(window: string, pattern: string): number {
+  const best = search(window, pattern, pattern.length)[0];
+  return best ? 1 - best.errors / pattern.length : 0;
 }
 
 interface Candidate { readonly start: number; readonly end: number; readonly errors?: number }
@@ -175,7 +232,3 @@ function distinctMatches(matches: readonly { start: number; end: number; errors:
   return kept;
 }
 
-function localWindow(text: string, hint: number, length: number): { start: number; end: number } {
-  const margin = Math.max(64, length);
-  return { start: Math.max(0, hint - margin), end: Math.min(text.length, hint + length + margin) };
-}
