@@ -119,6 +119,33 @@ describe('News sidebar views', () => {
       provider.dispose();
     });
 
+    it('follows a new article file from the watcher, then its deletion', async () => {
+      const provider = new ArticlesTreeProvider(model);
+      const file = workspaceFile('999_views_test.news.txt');
+      const changed = () => new Promise<void>((resolve) => {
+        const subscription = provider.onDidChangeTreeData(() => {
+          subscription.dispose();
+          resolve();
+        });
+      });
+      try {
+        const created = changed();
+        await vscode.workspace.fs.writeFile(file, new TextEncoder().encode('A test headline\n\nBy Jane Roe\n\nJanuary 2, 2020\n\nThe body of a short test article says little.\n'));
+        await created;
+        const article = provider.nodeFor(file.toString());
+        assert.ok(article, 'the new file is listed');
+        assert.strictEqual(label(provider.getTreeItem(article)), 'A test headline');
+        assert.strictEqual(model.articles().length, 3);
+      } finally {
+        const deleted = changed();
+        await vscode.workspace.fs.delete(file);
+        await deleted;
+      }
+      assert.strictEqual(provider.nodeFor(file.toString()), undefined, 'the deleted file is gone');
+      assert.strictEqual(model.articles().length, 2);
+      provider.dispose();
+    });
+
     it('sorts by headline or date', () => {
       const provider = new ArticlesTreeProvider(new FixedViewModel([
         { uri: 'file:///a.txt', label: 'a.txt', headline: 'Zebra', date: '2020-01-01', authors: [], outlet: { name: 'X', via: null }, headlineSpan: null },
