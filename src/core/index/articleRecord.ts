@@ -29,6 +29,8 @@ export interface ArticleRecord {
   mentions: IndexedMention[];
   dates: DateMention[];
   quotes: QuoteMention[];
+  /** Name key of each quote's speaker (parallel to `quotes`): its resolved name, else the mention at its span. */
+  speakerKeys: (string | null)[];
 }
 
 /** The role the index gives a byline author. */
@@ -64,6 +66,7 @@ export function buildArticleRecord(hash: string, article: ParsedArticle, analysi
     mentions.push({ start: span.start, end: span.end, type: 'person', text: author, name: withoutTitles(author), key, roles: [AUTHOR_ROLE] });
   });
   mentions.sort((a, b) => a.start - b.start || a.end - b.end);
+  const quotes = analysis.quotes.filter((q) => !inside(q, notProse));
 
   return {
     hash,
@@ -74,7 +77,8 @@ export function buildArticleRecord(hash: string, article: ParsedArticle, analysi
     mentions,
     // The dateline's date stays: it is a day the article mentions.
     dates: analysis.dates.filter((d) => !inside(d, notProse)),
-    quotes: analysis.quotes.filter((q) => !inside(q, notProse)),
+    quotes,
+    speakerKeys: quotes.map((q) => speakerKey(q, mentions)),
   };
 }
 
@@ -92,4 +96,12 @@ function toIndexedMention(entity: EntityMention, modifiers: ReadonlySet<string>)
   const key = nameKey(clean);
   if (!key || !/\p{Lu}/u.test(clean)) return null;
   return { start, end: entity.end, type: entity.type as IndexedEntityType, text, name: clean, key, roles: [...entity.roles] };
+}
+
+function speakerKey(quote: QuoteMention, mentions: readonly IndexedMention[]): string | null {
+  const named = quote.speakerName ? nameKey(quote.speakerName) : '';
+  if (named) return named;
+  const speaker = quote.speaker;
+  const mention = speaker && mentions.find((m) => m.start < speaker.end && speaker.start < m.end);
+  return mention ? mention.key : null;
 }

@@ -171,6 +171,13 @@ export class EntityGraph {
     return [...members];
   }
 
+  /** How many mentions of the entity each file has (no walk over the mentions themselves). */
+  fileCounts(id: string): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const k of this.membersOf(id)) for (const [f, n] of this.keys.get(k)?.files ?? []) out.set(f, (out.get(f) ?? 0) + n);
+    return out;
+  }
+
   /** Every entity, most mentioned first. */
   allEntities(): readonly IndexedEntity[] {
     if (this.allMemo) return this.allMemo;

@@ -47,7 +47,7 @@ function isObject(v: unknown): v is Record<string, unknown> {
 
 /** Shape check of the fields every query relies on (a truncated or hand-edited cache is refused). */
 function isRecord(v: unknown): v is ArticleRecord {
-  return isObject(v) && typeof v.hash === 'string' && Array.isArray(v.mentions) && Array.isArray(v.dates) && Array.isArray(v.quotes) && Array.isArray(v.authors)
+  return isObject(v) && typeof v.hash === 'string' && Array.isArray(v.mentions) && Array.isArray(v.dates) && Array.isArray(v.quotes) && Array.isArray(v.speakerKeys) && Array.isArray(v.authors)
     && (v.outlet === null || typeof v.outlet === 'string') && (v.date === null || typeof v.date === 'string')
     && (v.mentions as unknown[]).every((m) => isObject(m) && typeof m.start === 'number' && typeof m.end === 'number' && typeof m.key === 'string' && typeof m.name === 'string' && Array.isArray(m.roles));
 }

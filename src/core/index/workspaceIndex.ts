@@ -100,19 +100,22 @@ export class WorkspaceIndex implements Disposable {
   private readonly skippedFiles = new Map<string, string>();
   private readonly outletOverrides = new Map<string, string | null>();
   private readonly byDay = new Map<string, Map<string, DateMention[]>>();
+  private readonly bySpeaker = new Map<string, Set<string>>();
   private cached = new Map<string, ArticleRecord>();
   private quoteCatalog: { refs: { file: string; quote: QuoteMention; words: string[] }[]; byWord: Map<string, number[]> } | null = null;
   private readonly sliceMs: number;
   private readonly yieldToHost: () => Promise<void>;
   private readonly readConcurrency: number;
   private watcher: Disposable | undefined;
+  private modelVersion: string;
 
   /** Fires after files are (re)indexed or removed. */
   readonly onDidUpdate: Event<IndexUpdate> = this.updateEmitter.event;
   /** Fires during `build()`. */
   readonly onDidProgress: Event<IndexProgress> = this.progressEmitter.event;
 
-  constructor(private readonly host: WorkspaceHost, private readonly analyze: AnalyzeArticle, private readonly options: WorkspaceIndexOptions) {
+  constructor(private readonly host: WorkspaceHost, private readonly analyze: AnalyzeArticle, options: WorkspaceIndexOptions) {
+    this.modelVersion = options.modelVersion;
     this.sliceMs = options.sliceMs ?? 15;
     this.yieldToHost = options.yieldToHost ?? (() => new Promise((resolve) => setTimeout(resolve, 0)));
     this.readConcurrency = options.readConcurrency ?? 16;
@@ -120,9 +123,17 @@ export class WorkspaceIndex implements Disposable {
 
   // ---- building and updating -------------------------------------------------------------
 
+  /**
+   * Sets the analyser's version once it is known (a host that loads its model after creating the
+   * index). Call before `loadSnapshot`; records already indexed are kept.
+   */
+  setModelVersion(version: string): void {
+    this.modelVersion = version;
+  }
+
   /** Seeds the index with a snapshot's records (used by `build()` when hashes match). False if refused. */
   loadSnapshot(json: string): boolean {
-    const records = readSnapshot(json, this.options.modelVersion);
+    const records = readSnapshot(json, this.modelVersion);
     if (!records) return false;
     this.cached = records;
     return true;
@@ -132,7 +143,7 @@ export class WorkspaceIndex implements Disposable {
   snapshot(): string {
     const entries: [string, ArticleRecord][] = [];
     for (const file of this.graph.files()) entries.push([file, this.graph.record(file) as ArticleRecord]);
-    return writeSnapshot(entries, this.options.modelVersion);
+    return writeSnapshot(entries, this.modelVersion);
   }
 
   /**
@@ -293,7 +304,7 @@ export class WorkspaceIndex implements Disposable {
   }
 
   private setRecord(path: string, record: ArticleRecord): void {
-    this.unindexDays(path);
+    this.unindexLookups(path);
     this.graph.setArticle(path, record);
     for (const date of record.dates) {
       if (!date.value || !DAY.test(date.value)) continue;
@@ -303,17 +314,28 @@ export class WorkspaceIndex implements Disposable {
       if (list) list.push(date);
       else files.set(path, [date]);
     }
+    for (const key of record.speakerKeys) {
+      if (key === null) continue;
+      let files = this.bySpeaker.get(key);
+      if (!files) this.bySpeaker.set(key, (files = new Set()));
+      files.add(path);
+    }
     this.quoteCatalog = null;
   }
 
   private forget(path: string): void {
     if (this.graph.record(path) === undefined) return;
-    this.unindexDays(path);
+    this.unindexLookups(path);
     this.graph.setArticle(path, null);
     this.quoteCatalog = null;
   }
 
-  private unindexDays(path: string): void {
+  private unindexLookups(path: string): void {
+    for (const key of this.graph.record(path)?.speakerKeys ?? []) {
+      const files = key === null ? undefined : this.bySpeaker.get(key);
+      files?.delete(path);
+      if (files && !files.size) this.bySpeaker.delete(key as string);
+    }
     for (const date of this.graph.record(path)?.dates ?? []) {
       const files = date.value ? this.byDay.get(date.value) : undefined;
       if (!files) continue;
@@ -414,41 +436,40 @@ export class WorkspaceIndex implements Disposable {
 
   /** Mentions per file and per outlet, most first. */
   mentionCounts(id: string): MentionCounts {
-    const perFile = new Map<string, number>();
-    for (const { file } of this.mentionsOf(id)) perFile.set(file, (perFile.get(file) ?? 0) + 1);
+    const perFile = this.graph.fileCounts(id);
     const perOutlet = new Map<string, number>();
     for (const [file, count] of perFile) {
       const outlet = this.outletOf(file) ?? '(unknown outlet)';
       perOutlet.set(outlet, (perOutlet.get(outlet) ?? 0) + count);
     }
-    const sorted = <K extends string>(m: Map<string, number>, k: K) =>
-      [...m].map(([name, count]) => ({ [k]: name, count }) as Record<K, string> & { count: number }).sort((a, b) => b.count - a.count || a[k].localeCompare(b[k]));
-    return { perArticle: sorted(perFile, 'file'), perOutlet: sorted(perOutlet, 'outlet') };
+    return {
+      perArticle: [...perFile].map(([file, count]) => ({ file, count })).sort((a, b) => b.count - a.count || a.file.localeCompare(b.file)),
+      perOutlet: [...perOutlet].map(([outlet, count]) => ({ outlet, count })).sort((a, b) => b.count - a.count || a.outlet.localeCompare(b.outlet)),
+    };
   }
 
-  /** Quotes whose speaker is the entity, in file order. */
-  quotesBy(id: string): QuoteLocation[] {
+  /** Quotes whose speaker is the entity, in file order (at most `limit`). */
+  quotesBy(id: string, limit = Infinity): QuoteLocation[] {
+    const members = this.graph.membersOf(id);
+    const files = new Set<string>();
+    for (const k of members) for (const f of this.bySpeaker.get(k) ?? []) files.add(f);
     const out: QuoteLocation[] = [];
-    for (const file of this.graph.entity(id)?.files ?? []) {
-      for (const quote of this.graph.record(file)?.quotes ?? []) {
-        const speakerId = this.speakerOf(file, quote);
-        if (speakerId === id) out.push({ file, quote, speakerId });
-      }
+    for (const file of [...files].sort()) {
+      const record = this.graph.record(file);
+      record?.quotes.forEach((quote, i) => {
+        const key = record.speakerKeys[i];
+        if (out.length < limit && key !== null && this.graph.entityIdOfKey(key) === id) out.push({ file, quote, speakerId: id });
+      });
     }
     return out;
   }
 
-  /** The entity id of a quote's speaker: its resolved name, else the entity mention at the speaker span. */
+  /** The entity id of a quote's speaker, or null. */
   speakerOf(file: string, quote: QuoteMention): string | null {
-    if (quote.speakerName) {
-      const id = this.graph.entityIdOfKey(nameKey(quote.speakerName));
-      if (id !== null) return id;
-    }
-    if (quote.speaker) {
-      const mention = findAt(this.graph.mentionsIn(file), quote.speaker.start);
-      if (mention) return this.graph.entityIdOfKey(mention.key);
-    }
-    return null;
+    const record = this.graph.record(file);
+    const i = record ? record.quotes.indexOf(quote) : -1;
+    const key = record && i >= 0 ? record.speakerKeys[i] : quote.speakerName ? nameKey(quote.speakerName) : null;
+    return key ? this.graph.entityIdOfKey(key) : null;
   }
 
   /** The quote at `offset` in `file`. */

@@ -1,0 +1,179 @@
+import * as vscode from 'vscode';
+import { parseArticle } from '../core/article';
+import { ArticleExtractor } from '../core/extract';
+import { hashBytes, WorkspaceIndex, type FileChange, type WorkspaceHost } from '../core/index';
+import { loadEntityRecognizer } from '../core/ner';
+
+/** Globs of news-article files: the language's filename patterns; `newsAnnotator.filePatterns` adds more. */
+const ARTICLE_GLOBS = ['**/[0-9][0-9][0-9]_*.txt', '**/*.news.txt'];
+const EXCLUDE_GLOB = '**/{node_modules,.git,.vscode-test}/**';
+/** A save burst or a tool writing in pieces: re-index a file once it has been quiet this long. */
+const FILE_DEBOUNCE_MS = 250;
+/** Typing: re-index an open article's unsaved text after this pause (hovers follow within a second). */
+const EDIT_DEBOUNCE_MS = 300;
+/** Persist the cache at most this often after changes. */
+const SAVE_DEBOUNCE_MS = 5000;
+const CACHE_FILE = 'workspace-index.json';
+
+function articleGlob(): string {
+  const extra = vscode.workspace.getConfiguration('newsAnnotator').get<string[]>('filePatterns') ?? [];
+  return `{${[...ARTICLE_GLOBS, ...extra].join(',')}}`;
+}
+
+/** The index's host over `vscode.workspace.fs` and a file watcher with a per-file debounce. */
+class VsCodeWorkspaceHost implements WorkspaceHost {
+  async listFiles(): Promise<string[]> {
+    const uris = await vscode.workspace.findFiles(articleGlob(), EXCLUDE_GLOB);
+    return uris.map((u) => u.toString()).sort();
+  }
+
+  async readFile(path: string): Promise<Uint8Array> {
+    return vscode.workspace.fs.readFile(vscode.Uri.parse(path));
+  }
+
+  onDidChangeFile(listener: (change: FileChange) => void): vscode.Disposable {
+    const watcher = vscode.workspace.createFileSystemWatcher(articleGlob());
+    const pending = new Map<string, ReturnType<typeof setTimeout>>();
+    const later = (uri: vscode.Uri, kind: 'created' | 'changed' | 'deleted') => {
+      const path = uri.toString();
+      clearTimeout(pending.get(path));
+      pending.set(path, setTimeout(() => {
+        pending.delete(path);
+        listener({ kind, path });
+      }, FILE_DEBOUNCE_MS));
+    };
+    const renames = vscode.workspace.onDidRenameFiles((e) => {
+      for (const { oldUri, newUri } of e.files) listener({ kind: 'renamed', oldPath: oldUri.toString(), path: newUri.toString() });
+    });
+    return vscode.Disposable.from(
+      watcher,
+      renames,
+      watcher.onDidCreate((u) => later(u, 'created')),
+      watcher.onDidChange((u) => later(u, 'changed')),
+      watcher.onDidDelete((u) => later(u, 'deleted')),
+      new vscode.Disposable(() => pending.forEach((t) => clearTimeout(t))),
+    );
+  }
+}
+
+/**
+ * Owns the workspace index in the extension: loads the NER model, seeds the index from the cache in
+ * extension storage (keyed by model version and content hashes), builds it in the background with
+ * progress in the status area, follows the watcher and unsaved edits of open articles, and saves
+ * the cache after changes.
+ */
+export class WorkspaceIndexService implements vscode.Disposable {
+  readonly index: WorkspaceIndex;
+  private readonly disposables: vscode.Disposable[] = [];
+  private extractor: ArticleExtractor | undefined;
+  private modelVersion = 'unloaded';
+  private readonly ready: Promise<void>;
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly editTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  private cancelBuild: vscode.CancellationTokenSource | undefined;
+
+  constructor(private readonly context: vscode.ExtensionContext) {
+    this.index = new WorkspaceIndex(
+      new VsCodeWorkspaceHost(),
+      (text) => {
+        const article = parseArticle(text);
+        return { article, analysis: this.extractor ? this.extractor.analyzeArticle(text, article) : { entities: [], dates: [], quotes: [] } };
+      },
+      { modelVersion: 'pending', sliceMs: 20 },
+    );
+    this.disposables.push(this.index);
+    this.ready = this.start();
+  }
+
+  /** Resolves once the first build is done (or failed: the index then holds what it could do). */
+  whenReady(): Promise<void> {
+    return this.ready;
+  }
+
+  private async start(): Promise<void> {
+    const modelBytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.context.extensionUri, 'models', 'ner-en.bin')).then((b) => b, () => new Uint8Array(0));
+    this.extractor = new ArticleExtractor(loadEntityRecognizer(modelBytes));
+    this.modelVersion = `${this.context.extension.packageJSON.version as string}:${hashBytes(modelBytes)}`;
+    this.index.setModelVersion(this.modelVersion);
+    const cached = await this.readCache();
+    if (cached) this.index.loadSnapshot(cached);
+    this.disposables.push(
+      this.index.watch(),
+      this.index.onDidUpdate(() => this.scheduleSave()),
+      vscode.workspace.onDidChangeTextDocument((e) => this.onEdit(e.document)),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.rebuild()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('newsAnnotator.filePatterns')) void this.rebuild();
+      }),
+    );
+    await this.rebuild();
+  }
+
+  /** Re-lists the workspace and indexes what changed, with progress in the window's status area. */
+  async rebuild(): Promise<void> {
+    this.cancelBuild?.cancel();
+    const source = (this.cancelBuild = new vscode.CancellationTokenSource());
+    await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'News: indexing articles' }, async (progress) => {
+      const subscription = this.index.onDidProgress((p) => progress.report({ message: `${p.done}/${p.total}` }));
+      try {
+        await this.index.build(source.token);
+      } finally {
+        subscription.dispose();
+      }
+    });
+    this.scheduleSave();
+  }
+
+  private onEdit(document: vscode.TextDocument): void {
+    if (document.languageId !== 'news-article' || document.uri.scheme === 'output') return;
+    const path = document.uri.toString();
+    clearTimeout(this.editTimers.get(path));
+    this.editTimers.set(path, setTimeout(() => {
+      this.editTimers.delete(path);
+      this.index.updateText(path, document.getText());
+    }, EDIT_DEBOUNCE_MS));
+  }
+
+  private cacheUri(): vscode.Uri {
+    return vscode.Uri.joinPath(this.context.storageUri ?? this.context.globalStorageUri, CACHE_FILE);
+  }
+
+  private async readCache(): Promise<string | undefined> {
+    try {
+      return new TextDecoder().decode(await vscode.workspace.fs.readFile(this.cacheUri()));
+    } catch {
+      return undefined; // no cache yet
+    }
+  }
+
+  private scheduleSave(): void {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => void this.saveCache(), SAVE_DEBOUNCE_MS);
+  }
+
+  /** Writes the snapshot beside, then renames over the old one, so a crash never leaves half a cache. */
+  private async saveCache(): Promise<void> {
+    const target = this.cacheUri();
+    const temp = target.with({ path: `${target.path}.tmp` });
+    try {
+      await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(target, '..'));
+      await vscode.workspace.fs.writeFile(temp, new TextEncoder().encode(this.index.snapshot()));
+      await vscode.workspace.fs.rename(temp, target, { overwrite: true });
+    } catch {
+      // A cache that cannot be written only costs a slower next start.
+    }
+  }
+
+  dispose(): void {
+    this.cancelBuild?.cancel();
+    clearTimeout(this.saveTimer);
+    this.editTimers.forEach((t) => clearTimeout(t));
+    if (this.modelVersion !== 'unloaded') void this.saveCache();
+    this.disposables.forEach((d) => d.dispose());
+  }
+}
+
+/** Creates the workspace index service; its disposal saves the cache. */
+export function registerWorkspaceIndexService(context: vscode.ExtensionContext): WorkspaceIndexService {
+  return new WorkspaceIndexService(context);
+}
