@@ -15,11 +15,11 @@ const SEED_TEXT = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', SEED), 'ut
 const DELETED_SENTENCE = 'Meng Wenzhou, who is Ren’s daughter and the chief financial officer of Huawei, is facing extradition to the United States';
 const MOVED_QUOTE = 'an employee was arrested on spying allegations in Poland';
 
-function w3c(id: string, exact: string, body: unknown, extra: Record<string, unknown> = {}): Record<string, unknown> {
+function w3c(id: string, exact: string, body: unknown, extra: Record<string, unknown> = {}): Record<string, unknown> & { id: string; body: unknown } {
   const start = SEED_TEXT.indexOf(exact);
   assert.ok(start >= 0, exact);
   const [quote, position] = selectorsFor(SEED_TEXT, start, start + exact.length);
-  return { '@context': 'http://www.w3.org/ns/anno.jsonld', id, type: 'Annotation', motivation: 'commenting', created: '2025-01-01T10:00:00Z', creator: { type: 'Person', name: 'Ann' }, body, target: { source: `articles/${SEED}`, selector: [quote, position] }, ...extra };
+  return { '@context': 'http://www.w3.org/ns/anno.jsonld', id, body, type: 'Annotation', motivation: 'commenting', created: '2025-01-01T10:00:00Z', creator: { type: 'Person', name: 'Ann' }, target: { source: `articles/${SEED}`, selector: [quote, position] }, ...extra };
 }
 
 describe('annotation interchange', () => {
@@ -85,7 +85,7 @@ describe('annotation interchange', () => {
       const doomedOut = byId.get(doomed.id) as Annotation;
       assert.strictEqual(doomedOut.orphaned, true);
       assert.deepStrictEqual(doomedOut.body, doomed.body);
-      const doomedSelectors = (doomedOut.target as { selector: { type: string; exact?: string }[] }).selector;
+      const doomedSelectors = (doomedOut.target as unknown as { selector: { type: string; exact?: string }[] }).selector;
       assert.deepStrictEqual(doomedSelectors.map((s) => s.type), ['TextQuoteSelector'], 'an orphan keeps its quote, without a position');
       assert.strictEqual(doomedSelectors[0]?.exact, DELETED_SENTENCE);
       assert.strictEqual(byId.get(reply.id)?.target, doomed.id);
