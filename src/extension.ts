@@ -5,6 +5,9 @@ import { registerEntitiesView } from './features/entitiesView';
 import { registerOpenMentionCommand, WorkspaceNewsViewModel } from './features/newsViewModel';
 import { registerQuotesView } from './features/quotesView';
 import { registerNewsStatusBar } from './features/statusBar';
+import { registerWorkspaceIndexService } from './features/workspaceIndexService';
+import { registerEntityHover } from './features/entityHover';
+import { registerEntityNavigation } from './features/entityNavigation';
 
 /**
  * Wires the services and the feature registrations. Nothing here does work beyond registering:
@@ -25,6 +28,14 @@ export function activate(context: vscode.ExtensionContext): void {
     registerNewsStatusBar(newsViewModel),
   );
   setTimeout(() => void newsViewModel.refresh(), 0);
+
+  // Cross-file index: hover cards and navigation over one workspace index, built in the background.
+  const workspaceIndexService = registerWorkspaceIndexService(context);
+  context.subscriptions.push(
+    workspaceIndexService,
+    registerEntityHover({ index: workspaceIndexService.index }),
+    registerEntityNavigation(workspaceIndexService.index),
+  );
 }
 
 export function deactivate(): void {}

@@ -406,6 +406,17 @@ export class WorkspaceIndex implements Disposable {
     return entity ? { mention, entity } : undefined;
   }
 
+  /** The file's entity mentions with their entities, by offset. */
+  entitiesInFile(file: string): { mention: IndexedMention; entity: IndexedEntity }[] {
+    const out: { mention: IndexedMention; entity: IndexedEntity }[] = [];
+    for (const mention of this.graph.mentionsIn(file)) {
+      const id = this.graph.entityIdOfKey(mention.key);
+      const entity = id === null ? undefined : this.graph.entity(id);
+      if (entity) out.push({ mention, entity });
+    }
+    return out;
+  }
+
   /** Every mention of an entity, by file then offset. */
   mentionsOf(id: string): MentionLocation[] {
     const keys = new Set(this.graph.membersOf(id));
