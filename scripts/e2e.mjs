@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { ensureDebianPackages } from './lib/prerequisites.mjs';
 import { codeServerDirs, ensureCodeServer, installVsix, REPO_ROOT, startCodeServer } from './lib/code-server.mjs';
 import { launchBrowser, workbenchUrl } from './lib/browser.mjs';
-import { expandView, hoverText, openFile, openViewContainer, statusBarText, waitForWorkbench } from './lib/workbench.mjs';
+import { expandView, hoverText, openFile, openViewContainer, statusBarText, waitForSettledUi, waitForWorkbench } from './lib/workbench.mjs';
 import { fail, step, withTimeout } from './lib/log.mjs';
 import { packageExtension } from './package.mjs';
 import { saveScreenshot } from './lib/screenshots.mjs';
@@ -144,6 +144,7 @@ async function main() {
       await withTimeout(current.run(page), STEP_TIMEOUT_MS, `e2e step "${current.name}"`);
       if (current.screenshot) {
         const file = join(SCREENSHOTS, current.screenshot);
+        await waitForSettledUi(page);
         const written = saveScreenshot(file, await page.screenshot());
         step(`  screenshot: ${file}${written ? '' : ' (unchanged)'}`);
       }

@@ -1,11 +1,9 @@
 // Screenshots that are committed (the README shows them) should change only when the UI does: a new
-// capture replaces the file only when its image data differs beyond rendering noise (a caret, a
-// sub-pixel of anti-aliasing), so running the tests does not leave a modified PNG behind every time.
+// capture replaces the file only when its pixels differ (headless Chromium renders the same page to
+// the same pixels, though its PNG encoding may vary), so running the tests does not leave a modified
+// PNG behind every time.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { inflateSync } from 'node:zlib';
-
-/** Share of differing bytes in the inflated image data under which two captures count as the same. */
-const NOISE_RATIO = 0.002;
 
 /** The inflated IDAT stream and size of a PNG. */
 function imageData(png) {
@@ -29,10 +27,7 @@ function imageData(png) {
 function sameImage(a, b) {
   const left = imageData(a);
   const right = imageData(b);
-  if (left.width !== right.width || left.height !== right.height || left.data.length !== right.data.length) return false;
-  let differing = 0;
-  for (let i = 0; i < left.data.length; i++) if (left.data[i] !== right.data[i]) differing++;
-  return differing / left.data.length < NOISE_RATIO;
+  return left.width === right.width && left.height === right.height && left.data.equals(right.data);
 }
 
 /**

@@ -128,3 +128,24 @@ export async function expandView(page, title) {
   await delay(400);
   return rows;
 }
+
+/**
+ * Waits until the status bar and the side bar have stopped changing for `quietMs` (extension status
+ * items and tree refreshes arrive asynchronously), at most `timeoutMs`; screenshots then show a
+ * settled UI and are the same from run to run.
+ */
+export async function waitForSettledUi(page, { quietMs = 1_000, timeoutMs = 10_000 } = {}) {
+  const snapshot = () => page.evaluate(() =>
+    ['.part.statusbar', '.part.sidebar', '.editor-instance'].map((selector) => document.querySelector(selector)?.textContent ?? '').join('\u0000'));
+  const deadline = Date.now() + timeoutMs;
+  let last = await snapshot();
+  let quietSince = Date.now();
+  while (Date.now() < deadline && Date.now() - quietSince < quietMs) {
+    await delay(200);
+    const current = await snapshot();
+    if (current !== last) {
+      last = current;
+      quietSince = Date.now();
+    }
+  }
+}
