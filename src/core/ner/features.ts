@@ -21,7 +21,14 @@ export interface DocumentCasing {
   capitalisedMid: Set<string>;
   /** Words seen all lower-case. */
   lowercase: Set<string>;
+  /**
+   * For each capitalised word (lower-cased), hashes of the words next to it across the document (left
+   * ones and right ones told apart): context aggregated over all its mentions.
+   */
+  contexts: Map<string, number[]>;
 }
+
+const MAX_AGGREGATED_CONTEXTS = 12;
 
 export const ENTITY_TYPES = ['PER', 'ORG', 'LOC', 'MISC'] as const;
 /** BILOU position of a token inside a name. */
@@ -99,22 +106,37 @@ export function isCapsSentence(words: readonly string[]): boolean {
 export function documentCasing(sentences: readonly (readonly string[])[]): DocumentCasing {
   const capitalisedMid = new Set<string>();
   const lowercase = new Set<string>();
+  const contexts = new Map<string, number[]>();
+  const addContext = (word: string, neighbour: string | undefined, side: number) => {
+    if (neighbour === undefined) return;
+    let list = contexts.get(word);
+    if (!list) contexts.set(word, (list = []));
+    if (list.length >= MAX_AGGREGATED_CONTEXTS) return;
+    const h = (hashString(neighbour.toLowerCase()) ^ side) >>> 0;
+    if (!list.includes(h)) list.push(h);
+  };
   for (const words of sentences) {
-    if (isCapsSentence(words)) continue;
+    const caps = isCapsSentence(words);
     for (let i = 0; i < words.length; i++) {
       const w = words[i];
       const c = caseClass(w);
+      if (c !== 0) {
+        const lw = w.toLowerCase();
+        addContext(lw, words[i - 1], 0x5bd1e995);
+        addContext(lw, words[i + 1], 0x1b873593);
+      }
+      if (caps) continue;
       if (c === 0 && w.toUpperCase() !== w) lowercase.add(w);
       else if (c === 1 && i > 0 && !/^["“‘'(]$/.test(words[i - 1])) capitalisedMid.add(w.toLowerCase());
     }
   }
-  return { capitalisedMid, lowercase };
+  return { capitalisedMid, lowercase, contexts };
 }
 
 const enum T {
   Bias, Lw, W0 = Lw + 5, Shape = W0 + 1, ShapeTri = Shape + 3, LongShape, Prefix, Suffix = Prefix + 4,
   CaseInfo = Suffix + 4, Cluster = CaseInfo + 1, ClusterPrev = Cluster + 6, ClusterNext = ClusterPrev + 2,
-  CaseBucket = ClusterNext + 2, Gaz, GazPrev, GazNext, Doc, BigramPrev, BigramNext, Flags, LwCase, PrevTitle,
+  CaseBucket = ClusterNext + 2, Gaz, GazPrev, GazNext, Doc, BigramPrev, BigramNext, Flags, LwCase, AggregatedContext,
 }
 
 const PAD = hashString('<PAD>');
@@ -198,6 +220,10 @@ export class FeatureExtractor {
       if (cc !== 0 && (initial || caps || cc === 2)) {
         const docCode = (doc.capitalisedMid.has(wi.lower) ? 1 : 0) + (doc.lowercase.has(wi.lower) ? 2 : 0);
         push(bucket(T.Doc, docCode * 8 + cc * 2 + caps, shift));
+      }
+      if (cc !== 0) {
+        const aggregated = doc.contexts.get(wi.lower);
+        if (aggregated) for (const h of aggregated) push(bucket(T.AggregatedContext, h, shift));
       }
       push(bucket(T.BigramPrev, Math.imul(lwAt(i - 1), 0x2f0b3) ^ wi.lwHash, shift));
       push(bucket(T.BigramNext, Math.imul(wi.lwHash, 0x1b873) ^ lwAt(i + 1), shift));

@@ -104,11 +104,16 @@ function splitAtBreaks(span: TaggedSpan, words: readonly string[]): TaggedSpan[]
     while (a < b && !/[\p{L}\p{N}]/u.test(words[a])) a++;
     while (b > a && !/[\p{L}\p{N}]/u.test(words[b - 1])) b--;
     // The words before "-based" belong to the compound ("Hong Kong-based"), not to a name of their own.
-    const partOfCompound = k < span.end && DESCRIPTIVE_COMPOUND.test(words[k]);
+    const partOfCompound = k < span.end ? DESCRIPTIVE_COMPOUND.test(words[k]) : continuesIntoCompound(words[k]);
     if (b > a && !partOfCompound) pieces.push({ start: a, end: b, type: span.type });
     from = k + 1;
   }
   return pieces;
+}
+
+/** A capitalised "-based" word right after a span ("Hong" + "Kong-based") makes the span part of the compound. */
+function continuesIntoCompound(next: string | undefined): boolean {
+  return next !== undefined && DESCRIPTIVE_COMPOUND.test(next) && next[0] !== next[0].toLowerCase();
 }
 
 /** Removes tokens that overlap a skipped stretch; a sentence is cut where tokens were removed. */
