@@ -3,4 +3,5 @@
 // the whole run made a connection attempt): add new suites between them.
 import './extension.test';
 import './views.test';
+import './index.test';
 import './network.test';
