@@ -45,6 +45,10 @@ export const ALLOWED: Uint8Array = (() => {
   return table;
 })();
 
+/** For each tag, the tags that may precede it (BILOU allows 5 to 7 of the 17). */
+const PREDECESSORS: Int32Array[] = Array.from({ length: NUM_TAGS }, (_, next) =>
+  Int32Array.from(Array.from({ length: NUM_TAGS }, (_, prev) => prev).filter((prev) => ALLOWED[(prev + 1) * NUM_TAGS + next])));
+
 /**
  * Best tag sequence for `n` tokens given emission scores (`n * NUM_TAGS`, row-major) and transition
  * scores (`(NUM_TAGS + 1) * NUM_TAGS`, row `prev + 1`, row 0 = start). Ill-formed sequences are excluded.
@@ -63,10 +67,10 @@ export function viterbi(n: number, emission: Float64Array, transition: Float64Ar
     for (let t = 0; t < NUM_TAGS; t++) {
       let top = -Infinity;
       let arg = 0;
-      for (let p = 0; p < NUM_TAGS; p++) {
-        const row = (p + 1) * NUM_TAGS + t;
-        if (!ALLOWED[row]) continue;
-        const s = score[prevBase + p] + transition[row];
+      const predecessors = PREDECESSORS[t];
+      for (let k = 0; k < predecessors.length; k++) {
+        const p = predecessors[k];
+        const s = score[prevBase + p] + transition[(p + 1) * NUM_TAGS + t];
         if (s > top) {
           top = s;
           arg = p;
