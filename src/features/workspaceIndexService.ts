@@ -101,6 +101,10 @@ export class WorkspaceIndexService implements vscode.Disposable {
       this.index.watch(),
       this.index.onDidUpdate(() => this.scheduleSave()),
       vscode.workspace.onDidChangeTextDocument((e) => this.onEdit(e.document)),
+      // Closing an article with unsaved edits leaves the file on disk as the truth again.
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        if (d.languageId === 'news-article' && d.isDirty) void this.index.updateFile(d.uri.toString());
+      }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.rebuild()),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('newsAnnotator.filePatterns')) void this.rebuild();
