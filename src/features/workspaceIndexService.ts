@@ -103,7 +103,7 @@ export class WorkspaceIndexService implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument((e) => this.onEdit(e.document)),
       // Closing an article with unsaved edits leaves the file on disk as the truth again.
       vscode.workspace.onDidCloseTextDocument((d) => {
-        if (d.languageId === 'news-article' && d.isDirty) void this.index.updateFile(d.uri.toString());
+        if (d.languageId === 'news-article' && d.uri.scheme !== 'untitled') void this.index.updateFile(d.uri.toString());
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.rebuild()),
       vscode.workspace.onDidChangeConfiguration((e) => {
