@@ -62,6 +62,12 @@ describe('entity recognizer (committed model)', () => {
     assert.equal(meng?.name, 'Meng Wanzhou');
   });
 
+  it('finds a surname after a sentence that ended on an abbreviation', () => {
+    const text = 'Meng Wanzhou was arrested in Canada at the request of the U.S. Meng has been accused of fraud.';
+    const meng = people(recognizer.recognize(text)).filter((m) => m.text === 'Meng');
+    assert.deepEqual(meng.map((m) => m.name), ['Meng Wanzhou']);
+  });
+
   it('keeps a shared surname apart when two people carry it', () => {
     const text = 'Hillary Clinton met Bill Clinton in Washington on Monday.\nClinton said the talks went well.';
     const ps = people(recognizer.recognize(text));

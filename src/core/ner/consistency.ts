@@ -71,12 +71,20 @@ export function enforceDocumentConsistency(
         taken[i] = 1;
       }
     }
-    // A lone surname the tagger typed otherwise (an ORG "Ren") is the person too.
     for (const span of spans[s]) {
+      // A lone surname the tagger typed otherwise (an ORG "Ren") is the person too.
       if (span.end - span.start === 1 && span.type !== PERSON && surnames.has(words[span.start])) span.type = PERSON;
+      // A sentence that ended on an abbreviation ran into a surname: "... of the U.S. Meng has been accused".
+      const last = span.end - 1;
+      if (span.type !== PERSON && last > span.start && words[last - 1].endsWith('.') && surnames.has(words[last])) {
+        span.end = last;
+        added.push({ start: last, end: last + 1, type: PERSON });
+      }
     }
     if (added.length) spans[s] = [...spans[s], ...added].sort((a, b) => a.start - b.start);
   }
+  // Spans cut or added above take their name's type too.
+  voteOnTypes(sentences, spans);
 }
 
 /**
