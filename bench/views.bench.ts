@@ -123,6 +123,8 @@ async function main(): Promise<void> {
     articles: () => corpus.articles(),
     article: (uri) => corpus.article(uri),
     entities: () => corpus.entities(),
+    mentionsOf: (entity) => corpus.mentionsOf(entity),
+    entityAt: (uri, offset) => corpus.entityAt(uri, offset),
     quotes: () => corpus.quotes(),
     annotations: () => annotations,
   };
@@ -143,7 +145,7 @@ async function main(): Promise<void> {
   ];
   console.log(`views articles: ${files.length} docs`);
   console.log(`views entities: ${corpus.entities().length} entities`);
-  console.log(`views mentions: ${corpus.entities().reduce((sum, e) => sum + e.mentions.length, 0)} mentions`);
+  console.log(`views mentions: ${corpus.entities().reduce((sum, e) => sum + e.mentionCount, 0)} mentions`);
   console.log(`views quotes: ${corpus.quotes().length} quotes`);
   console.log(`views analysis (parse + extract, setup only): ${(analysisMs / 1000).toFixed(1)} s`);
   let worst = 0;

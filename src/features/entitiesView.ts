@@ -89,7 +89,7 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntitiesTre
     if (cached) return cached;
     const built: EntityNode[] | MentionNode[] = element.kind === 'group'
       ? sortEntities(element.entities, this.order).map((entity): EntityNode => ({ kind: 'entity', id: `entity:${entity.key}`, entity, parent: element }))
-      : [...element.entity.mentions]
+      : [...this.model.mentionsOf(element.entity)]
         .sort((a, b) => a.uri.localeCompare(b.uri) || a.start - b.start)
         .map((mention): MentionNode => ({ kind: 'mention', id: `mention:${element.entity.key}@${mention.uri}#${mention.start}`, mention, parent: element }));
     this.children.set(element.id, built);
@@ -102,11 +102,9 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntitiesTre
 
   /** The entity with a mention covering `offset` in the article at `uri` (a date counts too). */
   nodeAt(uri: string, offset: number): EntityNode | undefined {
-    for (const group of this.groups()) {
-      const entity = group.entities.find((e) => e.mentions.some((m) => m.uri === uri && m.start <= offset && offset <= m.end));
-      if (entity) return (this.getChildren(group) as EntityNode[]).find((n) => n.entity === entity);
-    }
-    return undefined;
+    const entity = this.model.entityAt(uri, offset);
+    const group = entity && this.groups().find((g) => g.entityKind === entity.kind);
+    return group && (this.getChildren(group) as EntityNode[]).find((n) => n.entity.key === entity.key);
   }
 
   getTreeItem(element: EntitiesTreeNode): vscode.TreeItem {
@@ -124,7 +122,7 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntitiesTre
     if (element.kind === 'entity') {
       const { entity } = element;
       const item = new vscode.TreeItem(entity.name, vscode.TreeItemCollapsibleState.Collapsed);
-      const counts = `${plural(entity.mentions.length, 'mention')} · ${plural(entity.articleCount, 'article')}`;
+      const counts = `${plural(entity.mentionCount, 'mention')} · ${plural(entity.articleCount, 'article')}`;
       item.id = element.id;
       item.description = entity.variants.length ? `${counts} · also ${entity.variants.join(', ')}` : counts;
       const tooltip = new vscode.MarkdownString();
@@ -182,7 +180,7 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntitiesTre
 export function sortEntities(entities: readonly NewsEntity[], order: EntitySortOrder): NewsEntity[] {
   return [...entities].sort((a, b) =>
     order === 'count'
-      ? b.mentions.length - a.mentions.length || b.articleCount - a.articleCount || a.name.localeCompare(b.name)
+      ? b.mentionCount - a.mentionCount || b.articleCount - a.articleCount || a.name.localeCompare(b.name)
       : a.name.localeCompare(b.name));
 }
 

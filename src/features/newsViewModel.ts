@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { parseArticle } from '../core/article';
+import type { IndexedEntity, WorkspaceIndex } from '../core/index';
 import { decodeArticleBytes } from '../core/decode';
 import { ArticleExtractor } from '../core/extract';
 import { loadEntityRecognizer } from '../core/ner';
@@ -45,8 +46,8 @@ export interface NewsEntity {
   readonly aliases: readonly string[];
   /** Spelling variants linked to this entity (Meng Wenzhou for Meng Wanzhou). */
   readonly variants: readonly string[];
-  readonly mentions: readonly NewsLocation[];
-  /** Number of distinct articles among the mentions. */
+  readonly mentionCount: number;
+  /** Number of distinct articles that mention it. */
   readonly articleCount: number;
 }
 
@@ -88,6 +89,10 @@ export interface NewsViewModel {
   articles(): readonly NewsArticle[];
   article(uri: string): NewsArticle | undefined;
   entities(): readonly NewsEntity[];
+  /** An entity's mentions, by article then offset (built when the entity is expanded). */
+  mentionsOf(entity: NewsEntity): readonly NewsLocation[];
+  /** The entity (or date) with a mention covering `offset` in the article at `uri`. */
+  entityAt(uri: string, offset: number): NewsEntity | undefined;
   quotes(): readonly NewsQuote[];
   annotations(): readonly NewsAnnotation[];
   /** Re-reads the workspace (the Refresh command); views never call it on their own. */
@@ -143,6 +148,7 @@ export class NewsCorpus {
   private readonly records = new Map<string, ArticleRecord>();
   private cachedArticles: NewsArticle[] | undefined;
   private cachedEntities: NewsEntity[] | undefined;
+  private readonly mentionsByKey = new Map<string, NewsLocation[]>();
   private cachedQuotes: NewsQuote[] | undefined;
 
   set(record: ArticleRecord): void {
@@ -185,16 +191,30 @@ export class NewsCorpus {
         if (location.text !== name) group.forms.add(location.text.replace(/\s+/g, ' '));
       }
     }
-    this.cachedEntities = [...groups.entries()].map(([key, g]) => ({
-      key,
-      kind: g.kind,
-      name: g.name,
-      aliases: [...g.forms],
-      variants: [],
-      mentions: g.mentions,
-      articleCount: new Set(g.mentions.map((m) => m.uri)).size,
-    }));
+    this.mentionsByKey.clear();
+    this.cachedEntities = [...groups.entries()].map(([key, g]) => {
+      this.mentionsByKey.set(key, g.mentions);
+      return {
+        key,
+        kind: g.kind,
+        name: g.name,
+        aliases: [...g.forms],
+        variants: [],
+        mentionCount: g.mentions.length,
+        articleCount: new Set(g.mentions.map((m) => m.uri)).size,
+      };
+    });
     return this.cachedEntities;
+  }
+
+  mentionsOf(entity: NewsEntity): readonly NewsLocation[] {
+    this.entities();
+    return this.mentionsByKey.get(entity.key) ?? [];
+  }
+
+  entityAt(uri: string, offset: number): NewsEntity | undefined {
+    const hit = this.records.get(uri)?.entities.find((e) => e.location.start <= offset && offset <= e.location.end);
+    return hit && this.entities().find((e) => e.key === `${hit.kind}:${hit.name}`);
   }
 
   quotes(): readonly NewsQuote[] {
@@ -270,6 +290,14 @@ export class WorkspaceNewsViewModel implements NewsViewModel, vscode.Disposable 
 
   entities(): readonly NewsEntity[] {
     return this.corpus.entities();
+  }
+
+  mentionsOf(entity: NewsEntity): readonly NewsLocation[] {
+    return this.corpus.mentionsOf(entity);
+  }
+
+  entityAt(uri: string, offset: number): NewsEntity | undefined {
+    return this.corpus.entityAt(uri, offset);
   }
 
   quotes(): readonly NewsQuote[] {
@@ -367,6 +395,207 @@ export class WorkspaceNewsViewModel implements NewsViewModel, vscode.Disposable 
       // An unreadable or vanished file drops out of the views; the others still load.
       this.corpus.delete(uri.toString());
     }
+  }
+
+  private setProgress(progress: NewsIndexProgress | undefined): void {
+    this.currentProgress = progress;
+    this.progressEmitter.fire(progress);
+  }
+}
+
+/** What {@link IndexNewsViewModel} needs of the workspace index service. */
+export interface IndexServiceLike {
+  readonly index: WorkspaceIndex;
+  whenReady(): Promise<void>;
+}
+
+/** What the index record leaves out and the sidebar shows: syndication, the headline's range, snippets. */
+interface ArticleExtras {
+  text: string;
+  via: string | null;
+  headlineSpan: Span | null;
+}
+
+/**
+ * A {@link NewsViewModel} over the shared workspace index (its files are URI strings). Entities,
+ * variants, outlet corrections and quotes come from the index; the text of each changed file is
+ * read once more after the index's update event for the parts the index does not keep (snippets,
+ * "via" of a syndicated article, the headline's range). Refreshes follow `onDidUpdate` only.
+ */
+export class IndexNewsViewModel implements NewsViewModel, vscode.Disposable {
+  private readonly changeEmitter = new vscode.EventEmitter<void>();
+  private readonly progressEmitter = new vscode.EventEmitter<NewsIndexProgress | undefined>();
+  private readonly extras = new Map<string, ArticleExtras>();
+  private readonly disposables: vscode.Disposable[] = [this.changeEmitter, this.progressEmitter];
+  private currentProgress: NewsIndexProgress | undefined;
+  private cachedArticles: NewsArticle[] | undefined;
+  private cachedEntities: { list: NewsEntity[]; byKey: Map<string, NewsEntity>; dates: Map<string, NewsLocation[]> } | undefined;
+  private cachedQuotes: NewsQuote[] | undefined;
+  private annotationSource: NewsAnnotationSource | undefined;
+  /** Serialises extra reads so an older read never lands after a newer one. */
+  private reading: Promise<void> = Promise.resolve();
+
+  readonly onDidChange = this.changeEmitter.event;
+  readonly onDidChangeProgress = this.progressEmitter.event;
+
+  constructor(private readonly service: IndexServiceLike) {
+    const index = service.index;
+    this.disposables.push(
+      index.onDidUpdate(({ changed, removed }) => {
+        for (const file of removed) this.extras.delete(file);
+        this.invalidate();
+        // Changed files wait for their extras; a removal alone is shown at once.
+        if (changed.length) this.loadExtras(changed);
+        else this.changeEmitter.fire();
+      }),
+      index.onDidProgress((progress) => this.setProgress(progress.done < progress.total ? { done: progress.done, total: progress.total } : undefined)),
+    );
+    this.loadExtras(index.files());
+    void service.whenReady().then(() => this.setProgress(undefined), () => this.setProgress(undefined));
+  }
+
+  get progress(): NewsIndexProgress | undefined {
+    return this.currentProgress;
+  }
+
+  /** See {@link WorkspaceNewsViewModel.setAnnotationSource}. */
+  setAnnotationSource(source: NewsAnnotationSource): vscode.Disposable {
+    this.annotationSource = source;
+    const subscription = source.onDidChange(() => this.changeEmitter.fire());
+    this.changeEmitter.fire();
+    return new vscode.Disposable(() => {
+      subscription.dispose();
+      if (this.annotationSource === source) this.annotationSource = undefined;
+    });
+  }
+
+  articles(): readonly NewsArticle[] {
+    return (this.cachedArticles ??= this.service.index.files().flatMap((file) => {
+      const article = this.article(file);
+      return article ? [article] : [];
+    }));
+  }
+
+  article(uri: string): NewsArticle | undefined {
+    const index = this.service.index;
+    const record = index.article(uri);
+    if (!record) return undefined;
+    const outlet = index.outletOf(uri);
+    const extras = this.extras.get(uri);
+    return {
+      uri,
+      label: vscode.workspace.asRelativePath(vscode.Uri.parse(uri)),
+      headline: record.headline,
+      date: record.date,
+      authors: record.authors,
+      // A user's "Set outlet" correction replaces the parsed outlet, and its syndication with it.
+      outlet: outlet ? { name: outlet, via: outlet === record.outlet ? (extras?.via ?? null) : null } : null,
+      headlineSpan: extras?.headlineSpan ?? null,
+    };
+  }
+
+  entities(): readonly NewsEntity[] {
+    return this.entityTable().list;
+  }
+
+  mentionsOf(entity: NewsEntity): readonly NewsLocation[] {
+    if (entity.kind === 'date') return this.entityTable().dates.get(entity.key) ?? [];
+    return this.service.index.mentionsOf(entity.key).map(({ file, mention }) => this.location(file, mention, mention.text));
+  }
+
+  entityAt(uri: string, offset: number): NewsEntity | undefined {
+    const index = this.service.index;
+    const table = this.entityTable();
+    const hit = index.entityAt(uri, offset);
+    if (hit) return table.byKey.get(hit.entity.id);
+    const date = index.dateAt(uri, offset);
+    return date?.value && date.type === 'DATE' ? table.byKey.get(`date:${date.value}`) : undefined;
+  }
+
+  quotes(): readonly NewsQuote[] {
+    if (this.cachedQuotes) return this.cachedQuotes;
+    const index = this.service.index;
+    this.cachedQuotes = index.files().flatMap((file) => (index.article(file)?.quotes ?? []).map((quote): NewsQuote => {
+      const speakerId = index.speakerOf(file, quote);
+      const speaker = (speakerId && index.entity(speakerId)?.name) || quote.speakerName || quote.speakerText;
+      return { ...this.location(file, quote, quote.text), speaker: speaker ?? null };
+    }));
+    return this.cachedQuotes;
+  }
+
+  annotations(): readonly NewsAnnotation[] {
+    return this.annotationSource?.annotations() ?? [];
+  }
+
+  async refresh(): Promise<void> {
+    await this.service.whenReady();
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+
+  private entityTable(): NonNullable<IndexNewsViewModel['cachedEntities']> {
+    if (this.cachedEntities) return this.cachedEntities;
+    const index = this.service.index;
+    const list: NewsEntity[] = index.entities().map((e: IndexedEntity): NewsEntity => ({
+      key: e.id,
+      kind: e.type,
+      name: e.name,
+      aliases: e.aliases.filter((a) => !e.variants.includes(a)),
+      variants: e.variants,
+      mentionCount: e.mentionCount,
+      articleCount: e.files.length,
+    }));
+    const dates = new Map<string, NewsLocation[]>();
+    const forms = new Map<string, Set<string>>();
+    for (const file of index.files()) {
+      for (const date of index.article(file)?.dates ?? []) {
+        if (date.type !== 'DATE' || !date.value) continue;
+        const key = `date:${date.value}`;
+        const mentions = dates.get(key) ?? [];
+        if (!mentions.length) {
+          dates.set(key, mentions);
+          forms.set(key, new Set());
+        }
+        mentions.push(this.location(file, date, date.text));
+        if (date.text !== date.value) forms.get(key)!.add(date.text);
+      }
+    }
+    for (const [key, mentions] of dates) {
+      list.push({ key, kind: 'date', name: key.slice('date:'.length), aliases: [...forms.get(key)!], variants: [], mentionCount: mentions.length, articleCount: new Set(mentions.map((m) => m.uri)).size });
+    }
+    this.cachedEntities = { list, byKey: new Map(list.map((e) => [e.key, e])), dates };
+    return this.cachedEntities;
+  }
+
+  private location(file: string, span: Span, written: string): NewsLocation {
+    const text = this.extras.get(file)?.text;
+    return { uri: file, start: span.start, end: span.end, text: written, snippet: text ? snippetAround(text, span.start, span.end) : written };
+  }
+
+  private loadExtras(files: readonly string[]): void {
+    if (!files.length) return;
+    this.reading = this.reading.then(async () => {
+      for (const file of files) {
+        try {
+          const decoded = decodeArticleBytes(await vscode.workspace.fs.readFile(vscode.Uri.parse(file)));
+          if (!decoded.ok) continue;
+          const parsed = parseArticle(decoded.text);
+          this.extras.set(file, { text: decoded.text, via: parsed.outlet?.via ?? null, headlineSpan: parsed.headlineSpan });
+        } catch {
+          this.extras.delete(file); // gone since the index read it; its next update says so
+        }
+      }
+      this.invalidate();
+      this.changeEmitter.fire();
+    });
+  }
+
+  private invalidate(): void {
+    this.cachedArticles = undefined;
+    this.cachedEntities = undefined;
+    this.cachedQuotes = undefined;
   }
 
   private setProgress(progress: NewsIndexProgress | undefined): void {

@@ -3,9 +3,15 @@ import * as vscode from 'vscode';
 import { AnnotationsTreeProvider, type AnnotationsTreeNode } from '../../src/features/annotationsView';
 import { ArticlesTreeProvider } from '../../src/features/articlesView';
 import { EntitiesTreeProvider, type EntityNode } from '../../src/features/entitiesView';
+import { parseArticle } from '../../src/core/article';
+import { ArticleExtractor } from '../../src/core/extract';
+import { WorkspaceIndex } from '../../src/core/index';
+import { loadEntityRecognizer } from '../../src/core/ner';
 import {
+  IndexNewsViewModel,
   OPEN_MENTION_COMMAND,
   WorkspaceNewsViewModel,
+  type IndexServiceLike,
   snippetAround,
   type NewsAnnotation,
   type NewsArticle,
@@ -55,6 +61,8 @@ class FixedViewModel implements NewsViewModel {
   articles() { return this.fixedArticles; }
   article(uri: string) { return this.fixedArticles.find((a) => a.uri === uri); }
   entities() { return []; }
+  mentionsOf() { return []; }
+  entityAt() { return undefined; }
   quotes() { return this.fixedQuotes; }
   annotations() { return this.fixedAnnotations; }
   update(quotes: NewsQuote[], annotations: NewsAnnotation[]): void {
@@ -64,16 +72,64 @@ class FixedViewModel implements NewsViewModel {
   }
 }
 
-describe('News sidebar views', () => {
-  let model: WorkspaceNewsViewModel;
+/** The core workspace index over this workspace, as the index service runs it (watcher included). */
+async function startWorkspaceIndex(extensionUri: vscode.Uri): Promise<IndexServiceLike & vscode.Disposable> {
+  const extractor = new ArticleExtractor(loadEntityRecognizer(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'models', 'ner-en.bin'))));
+  const glob = '{**/[0-9][0-9][0-9]_*.txt,**/*.news.txt}';
+  const index = new WorkspaceIndex({
+    listFiles: async () => (await vscode.workspace.findFiles(glob)).map((uri) => uri.toString()),
+    readFile: async (path) => vscode.workspace.fs.readFile(vscode.Uri.parse(path)),
+    onDidChangeFile: (listener) => {
+      const watcher = vscode.workspace.createFileSystemWatcher(glob);
+      return vscode.Disposable.from(
+        watcher,
+        watcher.onDidCreate((uri) => listener({ kind: 'created', path: uri.toString() })),
+        watcher.onDidChange((uri) => listener({ kind: 'changed', path: uri.toString() })),
+        watcher.onDidDelete((uri) => listener({ kind: 'deleted', path: uri.toString() })),
+      );
+    },
+  }, (text) => {
+    const article = parseArticle(text);
+    return { article, analysis: extractor.analyzeArticle(text, article) };
+  }, { modelVersion: 'views-test' });
+  const watching = index.watch();
+  const built = index.build();
+  return { index, whenReady: async () => void (await built), dispose: () => { watching.dispose(); index.dispose(); } };
+}
+
+/** The view models the sidebar runs on: over the shared index, and the scan of its own (fallback). */
+const MODELS: { title: string; create(extensionUri: vscode.Uri): Promise<NewsViewModel & vscode.Disposable> }[] = [
+  {
+    title: 'over the workspace index',
+    async create(extensionUri) {
+      const service = await startWorkspaceIndex(extensionUri);
+      const model = new IndexNewsViewModel(service);
+      const extrasLoaded = new Promise<void>((resolve) => model.onDidChange(() => resolve()));
+      await service.whenReady();
+      await extrasLoaded;
+      return Object.assign(model, { dispose: () => { IndexNewsViewModel.prototype.dispose.call(model); service.dispose(); } });
+    },
+  },
+  {
+    title: 'over its own scan',
+    async create(extensionUri) {
+      const model = new WorkspaceNewsViewModel(extensionUri);
+      await model.refresh();
+      return model;
+    },
+  },
+];
+
+for (const { title, create } of MODELS) {
+describe(`News sidebar views ${title}`, () => {
+  let model: NewsViewModel & vscode.Disposable;
   let seedTexts: Map<string, string>;
 
   before(async () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(extension);
     await extension.activate();
-    model = new WorkspaceNewsViewModel(extension.extensionUri);
-    await model.refresh();
+    model = await create(extension.extensionUri);
     seedTexts = new Map();
     for (const name of [FIRST_SEED, OTHER_SEED]) {
       seedTexts.set(workspaceFile(name).toString(), new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceFile(name))));
@@ -175,7 +231,7 @@ describe('News sidebar views', () => {
       assert.match(String(item.description), /^\d+ mentions · 2 articles/);
       assert.match(item.accessibilityInformation!.label, /Ren Zhengfei, \d+ mentions · 2 articles/);
       const mentions = provider.getChildren(ren);
-      assert.strictEqual(mentions.length, ren.entity.mentions.length);
+      assert.strictEqual(mentions.length, ren.entity.mentionCount);
       assert.strictEqual(new Set(mentions.map((m) => m.kind === 'mention' && m.mention.uri)).size, 2, 'mentions in both seeds');
       const first = mentions[0];
       assert.strictEqual(provider.getParent(first), ren);
@@ -191,7 +247,8 @@ describe('News sidebar views', () => {
     it('finds the entity under a cursor (the view follows the editor)', () => {
       const provider = new EntitiesTreeProvider(model);
       const uri = workspaceFile(OTHER_SEED).toString();
-      const mention = model.entities().find((e) => e.name === 'Ren Zhengfei')?.mentions.find((m) => m.uri === uri);
+      const ren = model.entities().find((e) => e.name === 'Ren Zhengfei');
+      const mention = ren && model.mentionsOf(ren).find((m) => m.uri === uri);
       assert.ok(mention, 'Ren Zhengfei is mentioned in the other seed');
       assert.strictEqual(provider.nodeAt(uri, mention.start + 2)?.entity.name, 'Ren Zhengfei');
       const text = seedTexts.get(uri)!;
@@ -214,7 +271,7 @@ describe('News sidebar views', () => {
       assert.ok(names.length > 2);
       assert.deepStrictEqual(names, [...names].sort((a, b) => a.localeCompare(b)));
       provider.setSortOrder('count');
-      const counts = provider.getChildren(provider.getChildren()[2]).map((n) => (n.kind === 'entity' ? n.entity.mentions.length : 0));
+      const counts = provider.getChildren(provider.getChildren()[2]).map((n) => (n.kind === 'entity' ? n.entity.mentionCount : 0));
       assert.deepStrictEqual(counts, [...counts].sort((a, b) => b - a));
       provider.dispose();
     });
@@ -292,3 +349,4 @@ describe('News sidebar views', () => {
     });
   });
 });
+}
