@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { registerAnnotationsView } from './features/annotationsView';
 import { registerArticlesView } from './features/articlesView';
 import { registerEntitiesView } from './features/entitiesView';
-import { registerOpenMentionCommand, WorkspaceNewsViewModel } from './features/newsViewModel';
+import { IndexNewsViewModel, registerOpenMentionCommand } from './features/newsViewModel';
 import { registerQuotesView } from './features/quotesView';
 import { registerNewsStatusBar } from './features/statusBar';
 import { registerWorkspaceIndexService } from './features/workspaceIndexService';
@@ -16,8 +16,17 @@ import { registerEntityNavigation } from './features/entityNavigation';
 export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(vscode.Disposable.from());
 
-  // News sidebar: four views and the status bar over one view model; the first scan runs after activation.
-  const newsViewModel = new WorkspaceNewsViewModel(context.extensionUri);
+  // Cross-file index: hover cards and navigation over one workspace index, built in the background.
+  const workspaceIndexService = registerWorkspaceIndexService(context);
+  context.subscriptions.push(
+    workspaceIndexService,
+    registerEntityHover({ index: workspaceIndexService.index }),
+    registerEntityNavigation(workspaceIndexService.index),
+  );
+
+  // News sidebar: four views and the status bar over the workspace index (its service shows the
+  // indexing progress, so the status bar shows only the current article).
+  const newsViewModel = new IndexNewsViewModel(workspaceIndexService);
   context.subscriptions.push(
     newsViewModel,
     registerOpenMentionCommand(),
@@ -25,16 +34,7 @@ export function activate(context: vscode.ExtensionContext): void {
     registerEntitiesView(newsViewModel),
     registerQuotesView(newsViewModel),
     registerAnnotationsView(newsViewModel),
-    registerNewsStatusBar(newsViewModel),
-  );
-  setTimeout(() => void newsViewModel.refresh(), 0);
-
-  // Cross-file index: hover cards and navigation over one workspace index, built in the background.
-  const workspaceIndexService = registerWorkspaceIndexService(context);
-  context.subscriptions.push(
-    workspaceIndexService,
-    registerEntityHover({ index: workspaceIndexService.index }),
-    registerEntityNavigation(workspaceIndexService.index),
+    registerNewsStatusBar(newsViewModel, { showProgress: false }),
   );
 }
 

@@ -407,6 +407,8 @@ export class WorkspaceNewsViewModel implements NewsViewModel, vscode.Disposable 
 export interface IndexServiceLike {
   readonly index: WorkspaceIndex;
   whenReady(): Promise<void>;
+  /** Re-lists the workspace and indexes what changed. */
+  rebuild?(): Promise<void>;
 }
 
 /** What the index record leaves out and the sidebar shows: syndication, the headline's range, snippets. */
@@ -528,7 +530,7 @@ export class IndexNewsViewModel implements NewsViewModel, vscode.Disposable {
   }
 
   async refresh(): Promise<void> {
-    await this.service.whenReady();
+    await (this.service.rebuild ? this.service.rebuild() : this.service.whenReady());
   }
 
   dispose(): void {

@@ -9,9 +9,11 @@ export function progressText(progress: NewsIndexProgress | undefined): string | 
 
 /**
  * Two status bar entries: the active article's outlet and date (click reveals it in the News
- * sidebar), and indexing progress while the workspace is being analysed.
+ * sidebar), and indexing progress while the workspace is being analysed (unless the index service
+ * already reports it).
  */
-export function registerNewsStatusBar(model: NewsViewModel): vscode.Disposable {
+export function registerNewsStatusBar(model: NewsViewModel, options: { showProgress?: boolean } = {}): vscode.Disposable {
+  const showsProgress = options.showProgress ?? true;
   const articleItem = vscode.window.createStatusBarItem('newsAnnotator.article', vscode.StatusBarAlignment.Right, 100);
   articleItem.name = 'News Article';
   articleItem.command = ARTICLES_COMMANDS.revealArticle;
@@ -33,7 +35,7 @@ export function registerNewsStatusBar(model: NewsViewModel): vscode.Disposable {
   };
   const showProgress = (progress: NewsIndexProgress | undefined) => {
     const text = progressText(progress);
-    if (!text || !progress) {
+    if (!showsProgress || !text || !progress) {
       progressItem.hide();
       return;
     }
