@@ -408,14 +408,26 @@ class AnnotationComments implements vscode.Disposable, NewsAnnotationSource {
     await this.revise(thread.comments[0] as AnnotationComment, () => ({ status }));
   }
 
-  /** Re-attaches an orphaned thread to the active editor's selection. */
-  async reattach(thread: vscode.CommentThread | undefined): Promise<void> {
+  /**
+   * Re-attaches an orphan (a thread, an annotation id from the sidebar, or one picked from the active
+   * article's orphans) to the active editor's selection.
+   */
+  async reattach(arg: vscode.CommentThread | string | undefined): Promise<void> {
+    let root = typeof arg === 'string'
+      ? this.findStore(arg)?.store.find(arg)?.annotation
+      : (arg?.comments[0] as AnnotationComment | undefined)?.annotation;
     const editor = vscode.window.activeTextEditor;
-    if (!editor || editor.selection.isEmpty) {
+    const rootTarget = root && articleTargetOf(root);
+    const onItsArticle = editor && rootTarget && this.locate(editor.document.uri)?.article === rootTarget.source;
+    if (!editor || editor.selection.isEmpty || (root && !onItsArticle)) {
+      if (root && rootTarget && !onItsArticle) {
+        const found = this.findStore(root.id);
+        const folder = vscode.workspace.workspaceFolders?.find((f) => this.stores.get(f.uri.toString()) === found?.store);
+        if (folder) await vscode.window.showTextDocument(vscode.Uri.joinPath(folder.uri, ...rootTarget.source.split('/')));
+      }
       void vscode.window.showInformationMessage('News Annotator: select the passage to re-attach the annotation to, then run Re-attach again.');
       return;
     }
-    let root = (thread?.comments[0] as AnnotationComment | undefined)?.annotation;
     if (!root) {
       const orphans = this.annotations().filter((a) => a.orphaned && a.uri === editor.document.uri.toString());
       const picked = await vscode.window.showQuickPick(orphans.map((o) => ({ label: `“${shorten(o.quote)}”`, description: o.text, id: o.id })), { title: 'Re-attach which orphaned annotation?' });
@@ -423,12 +435,12 @@ class AnnotationComments implements vscode.Disposable, NewsAnnotationSource {
       root = this.findStore(picked.id)?.store.find(picked.id)?.annotation;
     }
     const found = root && this.findStore(root.id);
-    if (!root || !found) return;
+    const target = root && articleTargetOf(root);
+    if (!root || !found || !target) return;
     const text = editor.document.getText();
     const start = editor.document.offsetAt(editor.selection.start);
     const end = editor.document.offsetAt(editor.selection.end);
-    const source = (articleTargetOf(root) as ArticleTarget).source;
-    const revised = reviseAnnotation(root, { target: { source, selector: selectorsFor(text, start, end) } });
+    const revised = reviseAnnotation(root, { target: { source: target.source, selector: selectorsFor(text, start, end) } });
     if (await this.guard(found.store.put(found.article, [revised]))) await this.render(editor.document);
   }
 
@@ -637,7 +649,7 @@ export function registerComments(_context: vscode.ExtensionContext, deps: Commen
     }),
     register('newsAnnotator.resolveAnnotation', (thread: vscode.CommentThread) => comments.setStatus(thread, 'resolved')),
     register('newsAnnotator.reopenAnnotation', (thread: vscode.CommentThread) => comments.setStatus(thread, 'open')),
-    register('newsAnnotator.reattachAnnotation', (thread?: vscode.CommentThread) => comments.reattach(thread && 'comments' in thread ? thread : undefined)),
+    register('newsAnnotator.reattachAnnotation', (arg?: vscode.CommentThread | string) => comments.reattach(typeof arg === 'string' || (arg && 'comments' in arg) ? arg : undefined)),
     register('newsAnnotator.exportAnnotations', async () => {
       const picked = await vscode.window.showQuickPick([
         { label: 'W3C JSON-LD (AnnotationCollection)', format: 'jsonld' as const, ext: 'jsonld' },
