@@ -58,15 +58,16 @@ class NetworkAttemptRecorder {
    * BroadcastChannel (the worker's own message port stays untouched).
    */
   private guardWorkers(): void {
-    const preload = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'news-annotator-guard-')), 'worker-guard.js');
-    fs.writeFileSync(preload, WORKER_GUARD_SOURCE);
+    // One fixed file, rewritten atomically by each run (same content), so nothing accumulates in /tmp
+    // even when the extension host is killed before `after` hooks run.
+    const preload = path.join(os.tmpdir(), 'news-annotator-network-guard.js');
+    const staging = `${preload}.${process.pid}`;
+    fs.writeFileSync(staging, WORKER_GUARD_SOURCE);
+    fs.renameSync(staging, preload);
     const channel = new workerThreads.BroadcastChannel(WORKER_GUARD_CHANNEL);
     channel.onmessage = (event: unknown) => this.attempts.push((event as { data: ConnectionAttempt }).data);
     (channel as unknown as { unref?: () => void }).unref?.();
-    this.restorers.push(() => {
-      channel.close();
-      fs.rmSync(path.dirname(preload), { recursive: true, force: true });
-    });
+    this.restorers.push(() => channel.close());
     const OriginalWorker = workerThreads.Worker;
     class GuardedWorker extends OriginalWorker {
       constructor(filename: string | URL, options: WorkerOptions = {}) {
