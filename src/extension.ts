@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { registerAnnotationsView } from './features/annotationsView';
 import { registerArticlesView } from './features/articlesView';
+import { registerComments } from './features/comments';
 import { registerEntitiesView } from './features/entitiesView';
 import { IndexNewsViewModel, registerOpenMentionCommand } from './features/newsViewModel';
 import { registerQuotesView } from './features/quotesView';
@@ -34,6 +35,7 @@ export function activate(context: vscode.ExtensionContext): void {
     registerEntitiesView(newsViewModel),
     registerQuotesView(newsViewModel),
     registerAnnotationsView(newsViewModel),
+    registerComments(context, { newsViewModel }),
     registerNewsStatusBar(newsViewModel, { showProgress: false }),
   );
 }

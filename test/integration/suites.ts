@@ -4,4 +4,5 @@
 import './extension.test';
 import './views.test';
 import './index.test';
+import './comments.test';
 import './network.test';

@@ -6,7 +6,7 @@
  * pinned to a look-alike passage.
  */
 import search from 'approx-string-match';
-import { type ArticleTarget, type TextQuoteSelector, positionSelectorOf, quoteSelectorOf } from './model';
+import { type ArticleTarget, CONTEXT_LENGTH, type TextQuoteSelector, positionSelectorOf, quoteSelectorOf } from './model';
 
 /** Lowest share of the quote that must survive (1 - errors / quote length) for a fuzzy anchor. */
 export const FUZZY_SIMILARITY_THRESHOLD = 0.75;
@@ -85,16 +85,12 @@ export function anchorQuote(text: string, quote: TextQuoteSelector, hint?: numbe
  * from taking the place of a passage that was rewritten where it stood.
  */
 function framedAnchor(text: string, quote: TextQuoteSelector): AnchorResult | undefined {
-  const prefix = quote.prefix ?? '';
-  const suffix = quote.suffix ?? '';
-  if (prefix.length < MIN_FRAME_CONTEXT || suffix.length < MIN_FRAME_CONTEXT) return undefined;
+  const starts = frameStarts(text, quote.prefix);
+  const ends = frameEnds(text, quote.suffix);
+  if (!starts || !ends) return undefined;
   const longest = quote.exact.length + Math.floor(quote.exact.length * (1 - FUZZY_SIMILARITY_THRESHOLD));
   const frames: { start: number; end: number }[] = [];
-  const suffixStarts = occurrences(text, suffix);
-  for (const prefixStart of occurrences(text, prefix)) {
-    const start = prefixStart + prefix.length;
-    for (const end of suffixStarts) if (end >= start && end - start <= longest) frames.push({ start, end });
-  }
+  for (const start of starts) for (const end of ends) if (end >= start && end - start <= longest) frames.push({ start, end });
   if (frames.length !== 1) return undefined;
   const frame = frames[0] as { start: number; end: number };
   const current = text.slice(frame.start, frame.end);
@@ -104,8 +100,23 @@ function framedAnchor(text: string, quote: TextQuoteSelector): AnchorResult | un
   return { kind: 'fuzzy', start: frame.start, end: frame.end, currentText: current, similarity };
 }
 
-/** Shortest prefix and suffix that can frame a passage (shorter ones occur by chance). */
-const MIN_FRAME_CONTEXT = 12;
+/**
+ * Where a passage framed by `prefix` can start. A prefix shorter than {@link CONTEXT_LENGTH} was cut
+ * by the start of the text, so it must still be there; a full one anywhere it occurs. Undefined when
+ * the prefix cannot frame (none stored).
+ */
+function frameStarts(text: string, prefix: string | undefined): number[] | undefined {
+  if (prefix === undefined) return undefined;
+  if (prefix.length < CONTEXT_LENGTH) return text.startsWith(prefix) ? [prefix.length] : undefined;
+  return occurrences(text, prefix).map((at) => at + prefix.length);
+}
+
+/** Where a passage framed by `suffix` can end (see {@link frameStarts}; a short suffix ends the text). */
+function frameEnds(text: string, suffix: string | undefined): number[] | undefined {
+  if (suffix === undefined) return undefined;
+  if (suffix.length < CONTEXT_LENGTH) return text.endsWith(suffix) ? [text.length - suffix.length] : undefined;
+  return occurrences(text, suffix);
+}
 
 /** Bound on the edit-distance table, so a huge quote falls back to approximate search. */
 const MAX_DISTANCE_CELLS = 4_000_000;
