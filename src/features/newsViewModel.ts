@@ -4,7 +4,7 @@ import type { IndexedEntity, WorkspaceIndex } from '../core/index';
 import { decodeArticleBytes } from '../core/decode';
 import { ArticleExtractor } from '../core/extract';
 import { loadEntityRecognizer } from '../core/ner';
-import type { ArticleAnalysis, Outlet, ParsedArticle, Span } from '../core/types';
+import type { ArticleAnalysis, DateMention, Outlet, ParsedArticle, Span } from '../core/types';
 
 /**
  * What the News sidebar shows, as plain data (URIs as strings, offsets into the article text) so the
@@ -431,7 +431,7 @@ export class IndexNewsViewModel implements NewsViewModel, vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.changeEmitter, this.progressEmitter];
   private currentProgress: NewsIndexProgress | undefined;
   private cachedArticles: NewsArticle[] | undefined;
-  private cachedEntities: { list: NewsEntity[]; byKey: Map<string, NewsEntity>; dates: Map<string, NewsLocation[]> } | undefined;
+  private cachedEntities: { list: NewsEntity[]; byKey: Map<string, NewsEntity>; dates: Map<string, { file: string; date: DateMention }[]> } | undefined;
   private cachedQuotes: NewsQuote[] | undefined;
   private annotationSource: NewsAnnotationSource | undefined;
   /** Serialises extra reads so an older read never lands after a newer one. */
@@ -501,7 +501,7 @@ export class IndexNewsViewModel implements NewsViewModel, vscode.Disposable {
   }
 
   mentionsOf(entity: NewsEntity): readonly NewsLocation[] {
-    if (entity.kind === 'date') return this.entityTable().dates.get(entity.key) ?? [];
+    if (entity.kind === 'date') return (this.entityTable().dates.get(entity.key) ?? []).map(({ file, date }) => this.location(file, date, date.text));
     return this.service.index.mentionsOf(entity.key).map(({ file, mention }) => this.location(file, mention, mention.text));
   }
 
@@ -549,7 +549,8 @@ export class IndexNewsViewModel implements NewsViewModel, vscode.Disposable {
       mentionCount: e.mentionCount,
       articleCount: e.files.length,
     }));
-    const dates = new Map<string, NewsLocation[]>();
+    // Dates by calendar day; their snippets are made only when a day is expanded.
+    const dates = new Map<string, { file: string; date: DateMention }[]>();
     const forms = new Map<string, Set<string>>();
     for (const file of index.files()) {
       for (const date of index.article(file)?.dates ?? []) {
@@ -560,12 +561,12 @@ export class IndexNewsViewModel implements NewsViewModel, vscode.Disposable {
           dates.set(key, mentions);
           forms.set(key, new Set());
         }
-        mentions.push(this.location(file, date, date.text));
+        mentions.push({ file, date });
         if (date.text !== date.value) forms.get(key)!.add(date.text);
       }
     }
     for (const [key, mentions] of dates) {
-      list.push({ key, kind: 'date', name: key.slice('date:'.length), aliases: [...forms.get(key)!], variants: [], mentionCount: mentions.length, articleCount: new Set(mentions.map((m) => m.uri)).size });
+      list.push({ key, kind: 'date', name: key.slice('date:'.length), aliases: [...forms.get(key)!], variants: [], mentionCount: mentions.length, articleCount: new Set(mentions.map((m) => m.file)).size });
     }
     this.cachedEntities = { list, byKey: new Map(list.map((e) => [e.key, e])), dates };
     return this.cachedEntities;
