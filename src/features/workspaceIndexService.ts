@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { parseArticle } from '../core/article';
 import { ArticleExtractor } from '../core/extract';
-import { hashBytes, WorkspaceIndex, type FileChange, type WorkspaceHost } from '../core/index';
+import type { Correction } from '../core/annotations/corrections';
+import { hashBytes, indexCorrectionsFrom, WorkspaceIndex, type FileChange, type WorkspaceHost } from '../core/index';
 import { loadEntityRecognizer } from '../core/ner';
 
 /** Globs of news-article files: the language's filename patterns; `newsAnnotator.filePatterns` adds more. */
@@ -71,6 +72,7 @@ export class WorkspaceIndexService implements vscode.Disposable {
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly editTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private cancelBuild: vscode.CancellationTokenSource | undefined;
+  private annotationCorrections: readonly Correction[] = [];
 
   constructor(private readonly context: vscode.ExtensionContext) {
     this.index = new WorkspaceIndex(
@@ -125,7 +127,26 @@ export class WorkspaceIndexService implements vscode.Disposable {
         subscription.dispose();
       }
     });
+    if (this.annotationCorrections.length) this.applyAnnotationCorrections(this.annotationCorrections);
     this.scheduleSave();
+  }
+
+  /**
+   * Applies the corrections stored as annotations (merge, split, not an entity, type, outlet); the
+   * annotations feature calls this whenever its store changes. Kept and re-applied after each build,
+   * since a correction names a file by its path relative to a workspace folder.
+   */
+  applyAnnotationCorrections(corrections: readonly Correction[]): void {
+    this.annotationCorrections = corrections;
+    const known = new Set(this.index.files());
+    const pathOf = (source: string) => {
+      for (const folder of vscode.workspace.workspaceFolders ?? []) {
+        const path = vscode.Uri.joinPath(folder.uri, source).toString();
+        if (known.has(path)) return path;
+      }
+      return undefined;
+    };
+    this.index.applyCorrections(indexCorrectionsFrom(corrections, pathOf));
   }
 
   private onEdit(document: vscode.TextDocument): void {

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { WorkspaceIndex, type AnalyzeArticle } from '../../src/core/index';
+import type { Correction } from '../../src/core/annotations/corrections';
+import { indexCorrectionsFrom, WorkspaceIndex, type AnalyzeArticle } from '../../src/core/index';
 import { fakeAnalyzer, MemoryHost, type LexiconEntry } from './indexTestKit';
 
 const LEXICON: LexiconEntry[] = [
@@ -288,5 +289,28 @@ describe('WorkspaceIndex: user corrections', () => {
     assert.equal(index.entityNamed('Meng Wenzhou')?.id, index.entityNamed('Meng Wanzhou')?.id);
     assert.deepEqual(index.entityNamed('Huawei')?.files, ['a.txt', 'b.txt']);
     assert.equal(index.outletOf('a.txt'), 'Free America Network');
+  });
+});
+
+describe('WorkspaceIndex: corrections stored as annotations', () => {
+  it('maps mention-level corrections to the index (merge chains, type, not-an-entity in one file, outlet)', async () => {
+    const { index } = await indexOf({ 'a.txt': SEED_A, 'b.txt': SEED_B, 'c.txt': 'C\nJohn Smith, Jane Smith and Li Wei.\n' });
+    const base = { annotationId: 'x', modified: '2026-01-01T00:00:00Z' };
+    const corrections: Correction[] = [
+      { ...base, kind: 'mergeWith', source: 'c.txt', mention: 'Jane Smith', canonicalName: 'John Smith' },
+      { ...base, kind: 'mergeWith', source: 'c.txt', mention: 'Li Wei', canonicalName: 'John Smith' },
+      { ...base, kind: 'setType', source: 'a.txt', mention: 'Huawei', entityType: 'Place' },
+      { ...base, kind: 'notAnEntity', source: 'b.txt', mention: 'ZTE' },
+      { ...base, kind: 'setOutlet', source: 'b.txt', outlet: 'NTD' },
+      { ...base, kind: 'split', source: 'gone.txt', mention: 'Ren' },
+    ];
+    index.applyCorrections(indexCorrectionsFrom(corrections, (source) => (source === 'gone.txt' ? undefined : source)));
+    const john = index.entityNamed('John Smith');
+    assert.equal(john?.mentionCount, 3);
+    assert.equal(index.entityNamed('Li Wei')?.id, john?.id);
+    assert.equal(index.entityNamed('Huawei')?.type, 'place');
+    assert.deepEqual(index.entityNamed('ZTE')?.files, ['a.txt']);
+    assert.equal(index.outletOf('b.txt'), 'NTD');
+    assert.deepEqual(index.entityNamed('Ren')?.files, ['a.txt', 'b.txt'], 'a correction on an unknown file is dropped');
   });
 });

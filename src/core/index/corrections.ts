@@ -9,5 +9,7 @@ export type EntityCorrection =
   | { kind: 'split'; name: string }
   /** Mentions with this name are not an entity (everywhere, or in `file` only). */
   | { kind: 'notEntity'; name: string; file?: string }
+  /** Mentions with this name are of this type, whatever the recognizer said. */
+  | { kind: 'setType'; name: string; type: 'person' | 'organization' | 'place' }
   /** The outlet of `file` is `outlet` (null: none), whatever the parser found. */
   | { kind: 'setOutlet'; file: string; outlet: string | null };

@@ -58,6 +58,7 @@ export class EntityGraph {
   private splitKeys = new Set<string>();
   private notEntityKeys = new Set<string>();
   private notEntityInFile = new Map<string, Set<string>>();
+  private typeOverrides = new Map<string, IndexedEntityType>();
 
   private rootMemo = new Map<string, string | null>();
   private edgeMemo = new Map<string, string[]>();
@@ -102,12 +103,18 @@ export class EntityGraph {
     this.splitKeys = new Set();
     this.notEntityKeys = new Set();
     this.notEntityInFile = new Map();
+    this.typeOverrides = new Map();
     for (const c of corrections) {
       if (c.kind === 'merge') {
         const keys = c.names.map(nameKey).filter((k) => k);
         if (keys.length < 2) continue;
-        const group = { canonical: keys[0], name: c.names[0].trim(), keys };
-        for (const k of keys) this.mergeGroups.set(k, group);
+        // Merges that share a name are one group; the earliest merge names it.
+        const joined = [...new Set(keys.map((k) => this.mergeGroups.get(k)).filter((g) => g !== undefined))];
+        const group = joined[0] ?? { canonical: keys[0], name: c.names[0].trim(), keys: [] };
+        group.keys = [...new Set([...joined.flatMap((g) => g.keys), ...keys])];
+        for (const k of group.keys) this.mergeGroups.set(k, group);
+      } else if (c.kind === 'setType') {
+        this.typeOverrides.set(nameKey(c.name), c.type);
       } else if (c.kind === 'split') {
         this.splitKeys.add(nameKey(c.name));
       } else if (c.kind === 'notEntity') {
@@ -254,6 +261,10 @@ export class EntityGraph {
   }
 
   private majorityType(keys: readonly string[]): IndexedEntityType {
+    for (const k of keys) {
+      const forced = this.typeOverrides.get(k);
+      if (forced) return forced;
+    }
     const totals = new Map<IndexedEntityType, number>();
     for (const k of keys) for (const [t, n] of this.keys.get(k)?.types ?? []) totals.set(t, (totals.get(t) ?? 0) + n);
     let best: IndexedEntityType = 'person';

@@ -4,6 +4,7 @@ export { Emitter, type Event, type Disposable, type CancellationSignal } from '.
 export { type IndexedEntity } from './entityGraph';
 export { type ArticleRecord, type IndexedMention, type IndexedEntityType, buildArticleRecord, AUTHOR_ROLE } from './articleRecord';
 export { type EntityCorrection } from './corrections';
+export { indexCorrectionsFrom } from './annotationCorrections';
 export { compareQuotes, type QuoteComparison, type WordDifference } from './quoteSimilarity';
 export { nameKey, withoutTitles } from './names';
 export { readSnapshot, writeSnapshot, SNAPSHOT_FORMAT, type IndexSnapshot } from './snapshot';
