@@ -21,13 +21,14 @@ export function activate(context: vscode.ExtensionContext): void {
   const workspaceIndexService = registerWorkspaceIndexService(context);
   context.subscriptions.push(
     workspaceIndexService,
-    registerEntityHover({ index: workspaceIndexService.index }),
     registerEntityNavigation(workspaceIndexService.index),
   );
 
   // News sidebar: four views and the status bar over the workspace index (its service shows the
   // indexing progress, so the status bar shows only the current article).
   const newsViewModel = new IndexNewsViewModel(workspaceIndexService);
+  // The hover counts annotations on an entity's mentions through the view model.
+  context.subscriptions.push(registerEntityHover({ index: workspaceIndexService.index, annotations: newsViewModel }));
   context.subscriptions.push(
     newsViewModel,
     registerOpenMentionCommand(),

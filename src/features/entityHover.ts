@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { IndexedEntity, WorkspaceIndex } from '../core/index';
+import type { Span } from '../core/types';
 import { OPEN_MENTION_COMMAND } from './newsViewModel';
 import { SHOW_MENTIONS_COMMAND } from './entityNavigation';
 
@@ -9,8 +10,8 @@ const LIST_LIMIT = 5;
 /** What the hover needs beyond the index. */
 export interface EntityHoverDeps {
   index: WorkspaceIndex;
-  /** Annotations on an entity's mentions, when the annotations feature provides them. */
-  countAnnotations?: (entity: IndexedEntity) => number;
+  /** The workspace's annotations (the News view model), to count those on an entity's mentions. */
+  annotations?: { annotations(): readonly { uri: string | null; range?: Span }[] };
 }
 
 /** Escapes article text for Markdown, so an article cannot inject links, images or HTML. */
@@ -89,9 +90,20 @@ export class EntityHoverProvider implements vscode.HoverProvider {
       for (const q of quotes) md.appendMarkdown(`- “${escapeMarkdown(clip(q.quote.text))}” — ${openLink(fileLabel(q.file), q.file, q.quote.start, q.quote.end)}\n`);
       md.appendMarkdown('\n');
     }
-    const annotations = this.deps.countAnnotations?.(entity);
-    if (annotations !== undefined) md.appendMarkdown(`*Annotations:* ${annotations}\n`);
+    if (this.deps.annotations) md.appendMarkdown(`*Annotations:* ${this.countAnnotations(entity)}\n`);
     return md;
+  }
+
+  /** Annotations whose passage overlaps a mention of the entity. */
+  private countAnnotations(entity: IndexedEntity): number {
+    const files = new Set(entity.files);
+    let count = 0;
+    for (const a of this.deps.annotations?.annotations() ?? []) {
+      if (!a.uri || !a.range || !files.has(a.uri)) continue;
+      const range = a.range;
+      if (this.deps.index.mentionsInFile(entity.id, a.uri).some((m) => m.start < range.end && range.start < m.end)) count++;
+    }
+    return count;
   }
 
   private dateCard(file: string, text: string, value: string | null): vscode.MarkdownString {
