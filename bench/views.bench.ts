@@ -158,25 +158,17 @@ async function main(): Promise<void> {
   }, analyse, { modelVersion: 'views-bench' });
   const indexModel = new IndexNewsViewModel({ index, whenReady: async () => undefined });
   const indexed = performance.now();
-  const extrasLoaded = new Promise<void>((resolve) => {
-    const subscription = indexModel.onDidChange(() => {
-      subscription.dispose();
-      resolve();
-    });
-  });
   await index.build();
-  await extrasLoaded;
+  await indexModel.settled();
   const indexMs = performance.now() - indexed;
   indexModel.setAnnotationSource({ onDidChange: new EventEmitter<unknown>().event, annotations: () => annotations });
-  // An edit as the index reports it: one file re-indexed, the model's extras re-read, then its event.
+  // An edit as the index reports it: one file re-indexed, its text re-read by the model (which
+  // drops its aggregates again), and the views reset by the model's events.
   let edits = 0;
-  const indexChange: Change = () => new Promise<void>((resolve) => {
-    const subscription = indexModel.onDidChange(() => {
-      subscription.dispose();
-      resolve();
-    });
+  const indexChange: Change = async () => {
     index.updateText(uris[0], `${texts[0]}${'\n'.repeat(++edits % 2)}`);
-  });
+    await indexModel.settled();
+  };
 
   console.log(`views articles: ${files.length} docs`);
   console.log(`views analysis (parse + extract, setup only): ${(analysisMs / 1000).toFixed(1)} s`);

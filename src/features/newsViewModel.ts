@@ -403,6 +403,9 @@ export class WorkspaceNewsViewModel implements NewsViewModel, vscode.Disposable 
   }
 }
 
+/** Files whose text the index-backed model reads at once. */
+const EXTRAS_READ_BATCH = 16;
+
 /** What {@link IndexNewsViewModel} needs of the workspace index service. */
 export interface IndexServiceLike {
   readonly index: WorkspaceIndex;
@@ -446,9 +449,9 @@ export class IndexNewsViewModel implements NewsViewModel, vscode.Disposable {
       index.onDidUpdate(({ changed, removed }) => {
         for (const file of removed) this.extras.delete(file);
         this.invalidate();
-        // Changed files wait for their extras; a removal alone is shown at once.
-        if (changed.length) this.loadExtras(changed);
-        else this.changeEmitter.fire();
+        // Shown at once from the index; snippets and syndication follow when the texts are read.
+        this.changeEmitter.fire();
+        this.loadExtras(changed);
       }),
       index.onDidProgress((progress) => this.setProgress(progress.done < progress.total ? { done: progress.done, total: progress.total } : undefined)),
     );
@@ -529,6 +532,11 @@ export class IndexNewsViewModel implements NewsViewModel, vscode.Disposable {
     return this.annotationSource?.annotations() ?? [];
   }
 
+  /** Resolves once the texts of every file updated so far have been read (snippets, syndication). */
+  settled(): Promise<void> {
+    return this.reading;
+  }
+
   async refresh(): Promise<void> {
     await (this.service.rebuild ? this.service.rebuild() : this.service.whenReady());
   }
@@ -580,19 +588,23 @@ export class IndexNewsViewModel implements NewsViewModel, vscode.Disposable {
   private loadExtras(files: readonly string[]): void {
     if (!files.length) return;
     this.reading = this.reading.then(async () => {
-      for (const file of files) {
-        try {
-          const decoded = decodeArticleBytes(await vscode.workspace.fs.readFile(vscode.Uri.parse(file)));
-          if (!decoded.ok) continue;
-          const parsed = parseArticle(decoded.text);
-          this.extras.set(file, { text: decoded.text, via: parsed.outlet?.via ?? null, headlineSpan: parsed.headlineSpan });
-        } catch {
-          this.extras.delete(file); // gone since the index read it; its next update says so
-        }
+      for (let i = 0; i < files.length; i += EXTRAS_READ_BATCH) {
+        await Promise.all(files.slice(i, i + EXTRAS_READ_BATCH).map((file) => this.readExtras(file)));
       }
       this.invalidate();
       this.changeEmitter.fire();
     });
+  }
+
+  private async readExtras(file: string): Promise<void> {
+    try {
+      const decoded = decodeArticleBytes(await vscode.workspace.fs.readFile(vscode.Uri.parse(file)));
+      if (!decoded.ok) return;
+      const parsed = parseArticle(decoded.text);
+      this.extras.set(file, { text: decoded.text, via: parsed.outlet?.via ?? null, headlineSpan: parsed.headlineSpan });
+    } catch {
+      this.extras.delete(file); // gone since the index read it; its next update says so
+    }
   }
 
   private invalidate(): void {

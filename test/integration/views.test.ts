@@ -104,9 +104,8 @@ const MODELS: { title: string; create(extensionUri: vscode.Uri): Promise<NewsVie
     async create(extensionUri) {
       const service = await startWorkspaceIndex(extensionUri);
       const model = new IndexNewsViewModel(service);
-      const extrasLoaded = new Promise<void>((resolve) => model.onDidChange(() => resolve()));
       await service.whenReady();
-      await extrasLoaded;
+      await model.settled();
       return Object.assign(model, { dispose: () => { IndexNewsViewModel.prototype.dispose.call(model); service.dispose(); } });
     },
   },
@@ -178,26 +177,26 @@ describe(`News sidebar views ${title}`, () => {
     it('follows a new article file from the watcher, then its deletion', async () => {
       const provider = new ArticlesTreeProvider(model);
       const file = workspaceFile('999_views_test.news.txt');
-      const changed = () => new Promise<void>((resolve) => {
+      // Resolves on the first refresh of the view after which `holds()` is true.
+      const refreshedUntil = (holds: () => boolean) => new Promise<void>((resolve) => {
         const subscription = provider.onDidChangeTreeData(() => {
+          if (!holds()) return;
           subscription.dispose();
           resolve();
         });
       });
       try {
-        const created = changed();
+        const created = refreshedUntil(() => provider.nodeFor(file.toString()) !== undefined);
         await vscode.workspace.fs.writeFile(file, new TextEncoder().encode('A test headline\n\nBy Jane Roe\n\nJanuary 2, 2020\n\nThe body of a short test article says little.\n'));
         await created;
-        const article = provider.nodeFor(file.toString());
-        assert.ok(article, 'the new file is listed');
+        const article = provider.nodeFor(file.toString())!;
         assert.strictEqual(label(provider.getTreeItem(article)), 'A test headline');
         assert.strictEqual(model.articles().length, 3);
       } finally {
-        const deleted = changed();
+        const deleted = refreshedUntil(() => provider.nodeFor(file.toString()) === undefined);
         await vscode.workspace.fs.delete(file);
         await deleted;
       }
-      assert.strictEqual(provider.nodeFor(file.toString()), undefined, 'the deleted file is gone');
       assert.strictEqual(model.articles().length, 2);
       provider.dispose();
     });
