@@ -64,6 +64,19 @@ describe('Cross-file index: hover and references on the seeds', function () {
     assert.ok(files.has(FIRST_SEED) && files.has(OTHER_SEED), [...files].join(', '));
   });
 
+  it('goes to the first mention, lists the person in workspace symbols and hints at a variant spelling', async () => {
+    const definitions = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', first.uri, renPosition);
+    assert.equal(definitions.length, 1);
+    const symbols = await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', 'Zhengfei');
+    assert.ok(symbols.some((s) => s.name === 'Ren Zhengfei'), symbols.map((s) => s.name).join(', '));
+    const other = await vscode.workspace.openTextDocument(workspaceFile(OTHER_SEED));
+    if (other.languageId !== 'news-article') await vscode.languages.setTextDocumentLanguage(other, 'news-article');
+    await within(5000, async () => vscode.languages.getDiagnostics(other.uri).some((d) => /^also spelled Meng Wanzhou in 1 article$/.test(d.message)), 'a hint on Meng Wenzhou');
+    const hint = vscode.languages.getDiagnostics(other.uri).find((d) => d.message.startsWith('also spelled'));
+    assert.equal(hint?.severity, vscode.DiagnosticSeverity.Information);
+    assert.equal(other.getText(hint?.range), 'Meng Wenzhou');
+  });
+
   it('an edit renaming the person in one file updates hovers and references within a second', async () => {
     const other = await vscode.workspace.openTextDocument(workspaceFile(OTHER_SEED));
     if (other.languageId !== 'news-article') await vscode.languages.setTextDocumentLanguage(other, 'news-article');
