@@ -456,6 +456,8 @@ export class IndexNewsViewModel implements NewsViewModel, vscode.Disposable {
       index.onDidProgress((progress) => this.setProgress(progress.done < progress.total ? { done: progress.done, total: progress.total } : undefined)),
     );
     this.loadExtras(index.files());
+    // The first build is under way from the start: "indexing" rather than "no articles" until it ends.
+    this.currentProgress = { done: 0, total: 0 };
     void service.whenReady().then(() => this.setProgress(undefined), () => this.setProgress(undefined));
   }
 

@@ -4,7 +4,9 @@ import type { NewsIndexProgress, NewsViewModel } from './newsViewModel';
 
 /** The status bar text for indexing progress, or undefined when idle. */
 export function progressText(progress: NewsIndexProgress | undefined): string | undefined {
-  return progress ? `$(sync~spin) Indexing articles ${progress.done}/${progress.total}` : undefined;
+  if (!progress) return undefined;
+  // Before the files are listed the total is unknown.
+  return progress.total ? `$(sync~spin) Indexing articles ${progress.done}/${progress.total}` : '$(sync~spin) Indexing articles';
 }
 
 /**

@@ -149,6 +149,10 @@ describe(`News sidebar views ${title}`, () => {
     }
   });
 
+  it('reports no indexing under way once the first build is done', () => {
+    assert.strictEqual(model.progress, undefined);
+  });
+
   describe('Articles', () => {
     it('groups the seeds by outlet with counts, the syndication shown', () => {
       const provider = new ArticlesTreeProvider(model);
