@@ -52,6 +52,8 @@ export class WorkspaceFsStoreHost implements AnnotationStoreHost {
 
   async list(folder: string): Promise<string[]> {
     const found: string[] = [];
+    // Checked first: a failed readDirectory is logged by the extension host as an error.
+    if (!(await this.stat(folder))) return found;
     const walk = async (relative: string): Promise<void> => {
       let entries: [string, vscode.FileType][];
       try {

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import {
   type AnchorResult, type Annotation, AnnotationStore, type ArticleTarget, type Motivation, StoreFileError, type TextEdit,
   type TextQuoteSelector, anchorTarget, articleTargetOf, createAnnotation, exportFromStore, importIntoStore, isReply,
-  normalizeTags, parseAnnotationDocument, quoteSelectorOf, reanchorAfterEdits, reviseAnnotation, selectorsFor, tagsOf,
+  laterStamp, normalizeTags, parseAnnotationDocument, quoteSelectorOf, reanchorAfterEdits, reviseAnnotation, selectorsFor, tagsOf,
   textOf, threadsOf, toAnnotationCollection, toCsv, toMarkdown, verdictOf,
 } from '../core/annotations';
 import { WorkspaceFsStoreHost } from './annotationStoreHost';
@@ -313,8 +313,9 @@ class AnnotationComments implements vscode.Disposable, NewsAnnotationSource {
       if (!target?.selector || !anchor || anchor.result.kind === 'orphan') continue;
       const selector = selectorsFor(text, anchor.result.start, anchor.result.end);
       if (JSON.stringify(selector) === JSON.stringify(target.selector)) continue;
-      // Same `modified`: following the text is not an edit of the annotation and must not win over one.
-      const revised: Annotation = { ...annotation, target: { source: target.source, selector } };
+      // One millisecond newer: enough to replace the stale selectors, while any real edit made
+      // elsewhere since (stamped with its own time) still wins over following the text.
+      const revised: Annotation = { ...annotation, modified: laterStamp(annotation.modified, new Date(0)), target: { source: target.source, selector } };
       anchors.set(annotation.id, { ...anchor, targetKey: JSON.stringify(revised.target) });
       moved.push(revised);
     }
@@ -498,6 +499,7 @@ class AnnotationComments implements vscode.Disposable, NewsAnnotationSource {
       return true;
     } catch (err) {
       const message = err instanceof StoreFileError ? err.message : `could not save the annotation: ${err instanceof Error ? err.message : String(err)}`;
+      console.error(`News Annotator: ${message}`);
       void vscode.window.showErrorMessage(`News Annotator: ${message}`);
       return false;
     }
