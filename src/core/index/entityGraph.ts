@@ -61,6 +61,8 @@ export class EntityGraph {
   private typeOverrides = new Map<string, IndexedEntityType>();
 
   private rootMemo = new Map<string, string | null>();
+  /** Reverse of `rootMemo`: the keys resolved to each entity id. */
+  private keysByRoot = new Map<string, Set<string>>();
   private edgeMemo = new Map<string, string[]>();
   private contextMemo = new Map<string, Set<string>>();
   private entityMemo = new Map<string, IndexedEntity>();
@@ -69,6 +71,8 @@ export class EntityGraph {
   /** Sets (or with null removes) the record of one file. */
   setArticle(file: string, record: ArticleRecord | null): void {
     const old = this.effective.get(file);
+    const touched = new Set([...(old ?? []), ...(record?.mentions ?? [])].map((m) => m.key));
+    this.invalidateAround(touched);
     if (old) this.contribute(file, old, -1);
     this.effective.delete(file);
     this.records.delete(file);
@@ -78,7 +82,6 @@ export class EntityGraph {
       this.effective.set(file, mentions);
       this.contribute(file, mentions, +1);
     }
-    this.invalidate();
   }
 
   /** The record of a file, if indexed. */
@@ -151,6 +154,11 @@ export class EntityGraph {
     if (memo !== undefined) return memo;
     const root = this.resolve(key);
     this.rootMemo.set(key, root);
+    if (root !== null) {
+      const keys = this.keysByRoot.get(root);
+      if (keys) keys.add(key);
+      else this.keysByRoot.set(root, new Set([key]));
+    }
     return root;
   }
 
@@ -252,7 +260,44 @@ export class EntityGraph {
     }
   }
 
+  /**
+   * Forgets what a change to the name keys `touched` can alter, before the change is applied (old
+   * links are still there to follow): the entities those keys, their spelling neighbours and the
+   * surnames alone that may stand for them belong to. Everything else stays memoised, so one edit
+   * does not make every entity be resolved again.
+   */
+  private invalidateAround(touched: ReadonlySet<string>): void {
+    this.allMemo = null;
+    const near = new Set<string>();
+    for (const key of touched) {
+      near.add(key);
+      const words = key.split(' ');
+      if (words.length < 2) continue;
+      near.add(words[0]);
+      near.add(words[words.length - 1]);
+      for (let i = 0; i < words.length; i++) for (const mate of this.blocks.get(blockOf(words, i)) ?? []) near.add(mate);
+    }
+    const roots = new Set<string>();
+    for (const key of near) {
+      const root = this.keys.has(key) || this.rootMemo.has(key) ? this.entityIdOfKey(key) : null;
+      if (root !== null) roots.add(root);
+    }
+    const stale = new Set(near);
+    for (const root of roots) {
+      for (const k of this.component(root)) stale.add(k);
+      for (const k of this.keysByRoot.get(root) ?? []) stale.add(k);
+      this.keysByRoot.delete(root);
+      this.entityMemo.delete(root);
+    }
+    for (const k of stale) {
+      this.rootMemo.delete(k);
+      this.edgeMemo.delete(k);
+    }
+    for (const k of touched) this.contextMemo.delete(k);
+  }
+
   private invalidate(): void {
+    this.keysByRoot.clear();
     this.rootMemo.clear();
     this.edgeMemo.clear();
     this.contextMemo.clear();
