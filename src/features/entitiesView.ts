@@ -40,6 +40,10 @@ function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
+function isThenable<T>(value: T | Thenable<T>): value is Thenable<T> {
+  return typeof (value as Thenable<T>)?.then === 'function';
+}
+
 function fileName(uri: string): string {
   return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
 }
@@ -55,6 +59,8 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntitiesTre
   private roots: EntityGroupNode[] | undefined;
   private readonly children = new Map<string, EntityNode[] | MentionNode[]>();
   private order: EntitySortOrder = 'count';
+  /** Bumped on every reset, so a late asynchronous result is not cached into the new tree. */
+  private generation = 0;
   private filterText = '';
 
   readonly onDidChangeTreeData = this.changeEmitter.event;
@@ -82,18 +88,30 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntitiesTre
     this.reset();
   }
 
-  getChildren(element?: EntitiesTreeNode): EntitiesTreeNode[] {
+  getChildren(): EntityGroupNode[];
+  getChildren(element: EntityGroupNode): EntityNode[];
+  getChildren(element?: EntitiesTreeNode): EntitiesTreeNode[] | Thenable<EntitiesTreeNode[]>;
+  getChildren(element?: EntitiesTreeNode): EntitiesTreeNode[] | Thenable<EntitiesTreeNode[]> {
     if (!element) return this.groups();
     if (element.kind === 'mention') return [];
     const cached = this.children.get(element.id);
     if (cached) return cached;
-    const built: EntityNode[] | MentionNode[] = element.kind === 'group'
-      ? sortEntities(element.entities, this.order).map((entity): EntityNode => ({ kind: 'entity', id: `entity:${entity.key}`, entity, parent: element }))
-      : [...this.model.mentionsOf(element.entity)]
+    if (element.kind === 'group') {
+      const entities = sortEntities(element.entities, this.order).map((entity): EntityNode => ({ kind: 'entity', id: `entity:${entity.key}`, entity, parent: element }));
+      this.children.set(element.id, entities);
+      return entities;
+    }
+    const generation = this.generation;
+    const build = (mentions: readonly NewsLocation[]): MentionNode[] => {
+      const nodes = [...mentions]
         .sort((a, b) => a.uri.localeCompare(b.uri) || a.start - b.start)
         .map((mention): MentionNode => ({ kind: 'mention', id: `mention:${element.entity.key}@${mention.uri}#${mention.start}`, mention, parent: element }));
-    this.children.set(element.id, built);
-    return built;
+      // Mentions read after a model change belong to nodes that are gone: not cached.
+      if (generation === this.generation) this.children.set(element.id, nodes);
+      return nodes;
+    };
+    const mentions = this.model.mentionsOf(element.entity);
+    return isThenable(mentions) ? Promise.resolve(mentions).then(build) : build(mentions);
   }
 
   getParent(element: EntitiesTreeNode): EntitiesTreeNode | undefined {
@@ -104,7 +122,7 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntitiesTre
   nodeAt(uri: string, offset: number): EntityNode | undefined {
     const entity = this.model.entityAt(uri, offset);
     const group = entity && this.groups().find((g) => g.entityKind === entity.kind);
-    return group && (this.getChildren(group) as EntityNode[]).find((n) => n.entity.key === entity.key);
+    return group && this.getChildren(group).find((n) => n.entity.key === entity.key);
   }
 
   getTreeItem(element: EntitiesTreeNode): vscode.TreeItem {
@@ -170,6 +188,7 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntitiesTre
   }
 
   private reset(): void {
+    this.generation++;
     this.roots = undefined;
     this.children.clear();
     this.changeEmitter.fire(undefined);

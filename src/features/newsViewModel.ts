@@ -89,8 +89,8 @@ export interface NewsViewModel {
   articles(): readonly NewsArticle[];
   article(uri: string): NewsArticle | undefined;
   entities(): readonly NewsEntity[];
-  /** An entity's mentions, by article then offset (built when the entity is expanded). */
-  mentionsOf(entity: NewsEntity): readonly NewsLocation[];
+  /** An entity's mentions, by article then offset (built when the entity is expanded; may read texts). */
+  mentionsOf(entity: NewsEntity): readonly NewsLocation[] | Thenable<readonly NewsLocation[]>;
   /** The entity (or date) with a mention covering `offset` in the article at `uri`. */
   entityAt(uri: string, offset: number): NewsEntity | undefined;
   quotes(): readonly NewsQuote[];
@@ -405,6 +405,8 @@ export class WorkspaceNewsViewModel implements NewsViewModel, vscode.Disposable 
 
 /** Files whose text the index-backed model reads at once. */
 const EXTRAS_READ_BATCH = 16;
+/** Texts kept for snippets (the articles of the last few expanded entities), least recently used out. */
+const TEXT_CACHE_SIZE = 64;
 
 /** What {@link IndexNewsViewModel} needs of the workspace index service. */
 export interface IndexServiceLike {
@@ -414,23 +416,24 @@ export interface IndexServiceLike {
   rebuild?(): Promise<void>;
 }
 
-/** What the index record leaves out and the sidebar shows: syndication, the headline's range, snippets. */
+/** What the index record leaves out and the sidebar shows: syndication and the headline's range. */
 interface ArticleExtras {
-  text: string;
   via: string | null;
   headlineSpan: Span | null;
 }
 
 /**
  * A {@link NewsViewModel} over the shared workspace index (its files are URI strings). Entities,
- * variants, outlet corrections and quotes come from the index; the text of each changed file is
- * read once more after the index's update event for the parts the index does not keep (snippets,
- * "via" of a syndicated article, the headline's range). Refreshes follow `onDidUpdate` only.
+ * variants, outlet corrections and quotes come from the index; each changed file is parsed once
+ * more after the index's update event for what the index does not keep ("via" of a syndicated
+ * article, the headline's range), and texts are read again for snippets when an entity is
+ * expanded. Refreshes follow `onDidUpdate` only.
  */
 export class IndexNewsViewModel implements NewsViewModel, vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<void>();
   private readonly progressEmitter = new vscode.EventEmitter<NewsIndexProgress | undefined>();
   private readonly extras = new Map<string, ArticleExtras>();
+  private readonly texts = new Map<string, string>();
   private readonly disposables: vscode.Disposable[] = [this.changeEmitter, this.progressEmitter];
   private currentProgress: NewsIndexProgress | undefined;
   private cachedArticles: NewsArticle[] | undefined;
@@ -447,6 +450,7 @@ export class IndexNewsViewModel implements NewsViewModel, vscode.Disposable {
     const index = service.index;
     this.disposables.push(
       index.onDidUpdate(({ changed, removed }) => {
+        for (const file of [...removed, ...changed]) this.texts.delete(file);
         for (const file of removed) this.extras.delete(file);
         this.invalidate();
         // Shown at once from the index; snippets and syndication follow when the texts are read.
@@ -505,9 +509,16 @@ export class IndexNewsViewModel implements NewsViewModel, vscode.Disposable {
     return this.entityTable().list;
   }
 
-  mentionsOf(entity: NewsEntity): readonly NewsLocation[] {
-    if (entity.kind === 'date') return (this.entityTable().dates.get(entity.key) ?? []).map(({ file, date }) => this.location(file, date, date.text));
-    return this.service.index.mentionsOf(entity.key).map(({ file, mention }) => this.location(file, mention, mention.text));
+  async mentionsOf(entity: NewsEntity): Promise<readonly NewsLocation[]> {
+    const found: { file: string; span: Span; written: string }[] = entity.kind === 'date'
+      ? (this.entityTable().dates.get(entity.key) ?? []).map(({ file, date }) => ({ file, span: date, written: date.text }))
+      : this.service.index.mentionsOf(entity.key).map(({ file, mention }) => ({ file, span: mention, written: mention.text }));
+    const texts = new Map<string, string | undefined>();
+    for (const file of new Set(found.map((f) => f.file))) texts.set(file, await this.textOf(file));
+    return found.map(({ file, span, written }) => {
+      const text = texts.get(file);
+      return { uri: file, start: span.start, end: span.end, text: written, snippet: text ? snippetAround(text, span.start, span.end) : written };
+    });
   }
 
   entityAt(uri: string, offset: number): NewsEntity | undefined {
@@ -525,7 +536,7 @@ export class IndexNewsViewModel implements NewsViewModel, vscode.Disposable {
     this.cachedQuotes = index.files().flatMap((file) => (index.article(file)?.quotes ?? []).map((quote): NewsQuote => {
       const speakerId = index.speakerOf(file, quote);
       const speaker = (speakerId && index.entity(speakerId)?.name) || quote.speakerName || quote.speakerText;
-      return { ...this.location(file, quote, quote.text), speaker: speaker ?? null };
+      return { uri: file, start: quote.start, end: quote.end, text: quote.text, snippet: quote.text.replace(/\s+/g, ' ').trim(), speaker: speaker ?? null };
     }));
     return this.cachedQuotes;
   }
@@ -582,9 +593,23 @@ export class IndexNewsViewModel implements NewsViewModel, vscode.Disposable {
     return this.cachedEntities;
   }
 
-  private location(file: string, span: Span, written: string): NewsLocation {
-    const text = this.extras.get(file)?.text;
-    return { uri: file, start: span.start, end: span.end, text: written, snippet: text ? snippetAround(text, span.start, span.end) : written };
+  /** The file's text, from the small cache or read again; undefined when it cannot be read. */
+  private async textOf(file: string): Promise<string | undefined> {
+    let text = this.texts.get(file);
+    if (text !== undefined) {
+      this.texts.delete(file);
+    } else {
+      try {
+        const decoded = decodeArticleBytes(await vscode.workspace.fs.readFile(vscode.Uri.parse(file)));
+        if (!decoded.ok) return undefined;
+        text = decoded.text;
+      } catch {
+        return undefined;
+      }
+    }
+    this.texts.set(file, text);
+    if (this.texts.size > TEXT_CACHE_SIZE) this.texts.delete(this.texts.keys().next().value!);
+    return text;
   }
 
   private loadExtras(files: readonly string[]): void {
@@ -603,7 +628,7 @@ export class IndexNewsViewModel implements NewsViewModel, vscode.Disposable {
       const decoded = decodeArticleBytes(await vscode.workspace.fs.readFile(vscode.Uri.parse(file)));
       if (!decoded.ok) return;
       const parsed = parseArticle(decoded.text);
-      this.extras.set(file, { text: decoded.text, via: parsed.outlet?.via ?? null, headlineSpan: parsed.headlineSpan });
+      this.extras.set(file, { via: parsed.outlet?.via ?? null, headlineSpan: parsed.headlineSpan });
     } catch {
       this.extras.delete(file); // gone since the index read it; its next update says so
     }

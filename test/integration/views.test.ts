@@ -233,7 +233,7 @@ describe(`News sidebar views ${title}`, () => {
       const item = provider.getTreeItem(ren);
       assert.match(String(item.description), /^\d+ mentions · 2 articles/);
       assert.match(item.accessibilityInformation!.label, /Ren Zhengfei, \d+ mentions · 2 articles/);
-      const mentions = provider.getChildren(ren);
+      const mentions = await provider.getChildren(ren);
       assert.strictEqual(mentions.length, ren.entity.mentionCount);
       assert.strictEqual(new Set(mentions.map((m) => m.kind === 'mention' && m.mention.uri)).size, 2, 'mentions in both seeds');
       const first = mentions[0];
@@ -247,11 +247,11 @@ describe(`News sidebar views ${title}`, () => {
       provider.dispose();
     });
 
-    it('finds the entity under a cursor (the view follows the editor)', () => {
+    it('finds the entity under a cursor (the view follows the editor)', async () => {
       const provider = new EntitiesTreeProvider(model);
       const uri = workspaceFile(OTHER_SEED).toString();
       const ren = model.entities().find((e) => e.name === 'Ren Zhengfei');
-      const mention = ren && model.mentionsOf(ren).find((m) => m.uri === uri);
+      const mention = ren && (await model.mentionsOf(ren)).find((m) => m.uri === uri);
       assert.ok(mention, 'Ren Zhengfei is mentioned in the other seed');
       assert.strictEqual(provider.nodeAt(uri, mention.start + 2)?.entity.name, 'Ren Zhengfei');
       const text = seedTexts.get(uri)!;
