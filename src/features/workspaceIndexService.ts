@@ -84,7 +84,7 @@ export class WorkspaceIndexService implements vscode.Disposable {
       { modelVersion: 'pending', sliceMs: 20 },
     );
     this.disposables.push(this.index);
-    this.ready = this.start();
+    this.ready = this.start().catch((err: unknown) => console.error('News Annotator: the workspace index could not start', err));
   }
 
   /** Resolves once the first build is done (or failed: the index then holds what it could do). */
@@ -123,6 +123,9 @@ export class WorkspaceIndexService implements vscode.Disposable {
       const subscription = this.index.onDidProgress((p) => progress.report({ message: `${p.done}/${p.total}` }));
       try {
         await this.index.build(source.token);
+      } catch (err) {
+        // Listing the workspace failed (a folder gone mid-scan): the index keeps what it had.
+        console.error('News Annotator: indexing failed', err);
       } finally {
         subscription.dispose();
       }

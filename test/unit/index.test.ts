@@ -314,3 +314,22 @@ describe('WorkspaceIndex: corrections stored as annotations', () => {
     assert.deepEqual(index.entityNamed('Ren')?.files, ['a.txt', 'b.txt'], 'a correction on an unknown file is dropped');
   });
 });
+
+describe('WorkspaceIndex: failures stay contained', () => {
+  it('an analyser that throws on one text skips that file only, in a build and on an edit', async () => {
+    const fake = fakeAnalyzer(LEXICON);
+    const analyze: AnalyzeArticle = (text) => {
+      if (text.includes('BOOM')) throw new Error('tagger crashed');
+      return fake.analyze(text);
+    };
+    const index = new WorkspaceIndex(new MemoryHost({ 'a.txt': SEED_A, 'bad.txt': 'BOOM\n' }), analyze, { modelVersion: 't' });
+    const result = await index.build();
+    assert.deepEqual(result.skipped, [{ path: 'bad.txt', reason: 'analysis failed: tagger crashed' }]);
+    index.updateText('a.txt', SEED_A + 'BOOM');
+    assert.deepEqual(index.files(), []);
+    assert.equal(index.skipped().length, 2);
+    index.updateText('a.txt', SEED_A);
+    assert.deepEqual(index.files(), ['a.txt']);
+    assert.deepEqual(index.skipped().map((s) => s.path), ['bad.txt']);
+  });
+});

@@ -212,7 +212,14 @@ export class WorkspaceIndex implements Disposable {
   updateText(path: string, text: string): void {
     const hash = hashBytes(new TextEncoder().encode(text));
     if (this.graph.record(path)?.hash === hash) return;
-    this.setRecord(path, this.analyseText(hash, text));
+    try {
+      this.setRecord(path, this.analyseText(hash, text));
+    } catch (err) {
+      this.skip(path, `analysis failed: ${describe(err)}`);
+      this.updateEmitter.fire({ changed: [], removed: [path] });
+      return;
+    }
+    this.skippedFiles.delete(path);
     this.updateEmitter.fire({ changed: [path], removed: [] });
   }
 
