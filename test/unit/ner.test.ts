@@ -68,6 +68,13 @@ describe('entity recognizer (committed model)', () => {
     assert.deepEqual(meng.map((m) => m.name), ['Meng Wanzhou']);
   });
 
+  it('takes a month alone for a date, unless it is the surname of a person named in full', () => {
+    const text = 'Theresa May met Angela Merkel in May.\nMay said on Monday that the vote would be in June.\nJuly\nJuly 9 v Scotland';
+    const ps = people(recognizer.recognize(text));
+    assert.deepEqual(ps.map((m) => `${m.text}@${m.start}`), ['Theresa May@0', `Angela Merkel@${text.indexOf('Angela')}`, `May@${text.indexOf('\nMay') + 1}`]);
+    assert.equal(ps[2].name, 'Theresa May');
+  });
+
   it('keeps a shared surname apart when two people carry it', () => {
     const text = 'Hillary Clinton met Bill Clinton in Washington on Monday.\nClinton said the talks went well.';
     const ps = people(recognizer.recognize(text));

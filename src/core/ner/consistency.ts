@@ -17,6 +17,11 @@ const ORGANIZATION_CUES = new Set([
   'earnings', 'revenue', 'revenues', 'sales', 'unit', 'division', 'customers', 'stores', 'factory', 'plant',
 ]);
 const DECISIVE = 1000;
+/** Capitalised words that alone are dates: not a name on their own, not a surname when they open a person's name. */
+const CALENDAR_WORDS = new Set([
+  'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November',
+  'December', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday',
+]);
 
 /**
  * Document-level label consistency: a name the tagger found once is the same name later. An untagged
@@ -43,8 +48,15 @@ export function enforceDocumentConsistency(
       const first = words[0];
       const last = words[words.length - 1];
       if (caseClass(last) === 1) surnames.set(last, PERSON);
-      if (caseClass(first) === 1 && !isGivenName(first)) surnames.set(first, PERSON);
+      if (caseClass(first) === 1 && !isGivenName(first) && !CALENDAR_WORDS.has(first)) surnames.set(first, PERSON);
     }
+  }
+  // A month or weekday alone is a date, not a name ("July" heading a fixture list), unless it is the
+  // surname of a person named in full in the document ("Theresa May" ... "May").
+  for (let s = 0; s < sentences.length; s++) {
+    const words = sentences[s];
+    spans[s] = spans[s].filter((span) => span.end - span.start > 1 || !CALENDAR_WORDS.has(words[span.start]) ||
+      (surnames.has(words[span.start]) && !readsAsDate(words, span.start)));
   }
   if (!multiWord.size) return;
   let longest = 2;
@@ -66,14 +78,14 @@ export function enforceDocumentConsistency(
         taken.fill(1, i, i + len);
         matched = true;
       }
-      if (!matched && surnames.has(words[i])) {
+      if (!matched && surnames.has(words[i]) && !(CALENDAR_WORDS.has(words[i]) && readsAsDate(words, i))) {
         added.push({ start: i, end: i + 1, type: PERSON });
         taken[i] = 1;
       }
     }
     for (const span of spans[s]) {
       // A lone surname the tagger typed otherwise (an ORG "Ren") is the person too.
-      if (span.end - span.start === 1 && span.type !== PERSON && surnames.has(words[span.start])) span.type = PERSON;
+      if (span.end - span.start === 1 && span.type !== PERSON && surnames.has(words[span.start]) && !readsAsDate(words, span.start)) span.type = PERSON;
       // A sentence that ended on an abbreviation ran into a surname: "... of the U.S. Meng has been accused".
       const last = span.end - 1;
       if (span.type !== PERSON && last > span.start && words[last - 1].endsWith('.') && surnames.has(words[last])) {
@@ -127,4 +139,11 @@ function voteOnTypes(sentences: readonly (readonly string[])[], spans: TaggedSpa
       span.type = best;
     }
   }
+}
+
+/** Whether a month or weekday word at `i` is used as a date: "in May", "May 3", "last May". */
+function readsAsDate(words: readonly string[], i: number): boolean {
+  if (!CALENDAR_WORDS.has(words[i])) return false;
+  const before = (words[i - 1] ?? '').toLowerCase();
+  return /^\d/.test(words[i + 1] ?? '') || /^(?:in|on|since|until|till|by|from|of|last|next|this|early|late|mid|before|after|during|through|to)$/.test(before);
 }

@@ -25,6 +25,7 @@ const TITLE_WORDS = new Set([
   'spokesperson', 'minister', 'secretary', 'senator', 'governor', 'mayor', 'director', 'chief', 'executive', 'coach',
   'manager', 'premier', 'chancellor', 'ambassador', 'analyst', 'economist', 'lawyer', 'attorney', 'judge', 'editor',
   'reporter', 'correspondent', 'president-elect', 'sen.', 'rep.', 'gov.', 'dr.', 'mr.', 'mrs.', 'ms.', 'mr', 'mrs', 'ms',
+  'king', 'queen', 'prince', 'princess', 'pope', 'cardinal', 'sheikh', 'emperor', 'sultan',
 ]);
 
 /**
