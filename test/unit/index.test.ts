@@ -332,4 +332,12 @@ describe('WorkspaceIndex: failures stay contained', () => {
     assert.deepEqual(index.files(), ['a.txt']);
     assert.deepEqual(index.skipped().map((s) => s.path), ['bad.txt']);
   });
+
+  it('skips a file over the size limit with the reason', async () => {
+    const index = new WorkspaceIndex(new MemoryHost({ 'a.txt': SEED_A, 'huge.txt': 'x'.repeat(2000) }), fakeAnalyzer(LEXICON).analyze, { modelVersion: 't', maxFileBytes: 1000 });
+    const result = await index.build();
+    assert.deepEqual(result.skipped, [{ path: 'huge.txt', reason: 'too large to index (2 kB; the limit is 1 kB)' }]);
+    index.updateText('a.txt', SEED_A.repeat(10));
+    assert.deepEqual(index.files(), []);
+  });
 });

@@ -22,6 +22,8 @@ export interface WorkspaceIndexOptions {
   yieldToHost?: () => Promise<void>;
   /** Files read at once during a build (default 16). */
   readConcurrency?: number;
+  /** Larger files are skipped with a reason rather than analysed for seconds (default 5 MB). */
+  maxFileBytes?: number;
 }
 
 /** What changed in the index: views and semantic tokens refresh on it. */
@@ -106,6 +108,7 @@ export class WorkspaceIndex implements Disposable {
   private readonly sliceMs: number;
   private readonly yieldToHost: () => Promise<void>;
   private readonly readConcurrency: number;
+  private readonly maxFileBytes: number;
   private watcher: Disposable | undefined;
   private modelVersion: string;
 
@@ -119,6 +122,7 @@ export class WorkspaceIndex implements Disposable {
     this.sliceMs = options.sliceMs ?? 15;
     this.yieldToHost = options.yieldToHost ?? (() => new Promise((resolve) => setTimeout(resolve, 0)));
     this.readConcurrency = options.readConcurrency ?? 16;
+    this.maxFileBytes = options.maxFileBytes ?? 5_000_000;
   }
 
   // ---- building and updating -------------------------------------------------------------
@@ -210,7 +214,13 @@ export class WorkspaceIndex implements Disposable {
 
   /** Re-indexes one file from text held by the editor (unsaved edits), without reading it. */
   updateText(path: string, text: string): void {
-    const hash = hashBytes(new TextEncoder().encode(text));
+    const bytes = new TextEncoder().encode(text);
+    if (bytes.length > this.maxFileBytes) {
+      this.skip(path, tooLarge(bytes.length, this.maxFileBytes));
+      this.updateEmitter.fire({ changed: [], removed: [path] });
+      return;
+    }
+    const hash = hashBytes(bytes);
     if (this.graph.record(path)?.hash === hash) return;
     try {
       this.setRecord(path, this.analyseText(hash, text));
@@ -284,6 +294,10 @@ export class WorkspaceIndex implements Disposable {
       this.skippedFiles.delete(path);
       this.setRecord(path, cached);
       return 'cached';
+    }
+    if (bytes.length > this.maxFileBytes) {
+      this.skip(path, tooLarge(bytes.length, this.maxFileBytes));
+      return 'skipped';
     }
     const decoded = decodeArticleBytes(bytes);
     if (!decoded.ok) {
@@ -589,6 +603,11 @@ function findAt(mentions: readonly IndexedMention[], offset: number): IndexedMen
     else return m;
   }
   return undefined;
+}
+
+function tooLarge(size: number, limit: number): string {
+  const format = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(1)} MB` : `${Math.ceil(n / 1e3)} kB`);
+  return `too large to index (${format(size)}; the limit is ${format(limit)})`;
 }
 
 function describe(err: unknown): string {
