@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import {
   type Annotation, AnnotationStore, InMemoryStoreHost, StoreFileError, createAnnotation, parseStoreFile,
-  reviseAnnotation, selectorsFor, serializeStoreFile, storePathFor,
+  reviseAnnotation, selectorsFor, serializeStoreFile, StoreBusyError, storePathFor,
 } from '../../src/core/annotations';
 import { NodeFileHost } from '../../src/cli/nodeFileHost';
 
@@ -123,6 +123,18 @@ describe('annotation store', () => {
     } finally {
       fs.rmSync(root, { recursive: true, force: true });
     }
+  });
+
+  it('takes over a lock left by a writer that died, and waits for a live one', async () => {
+    const host = new InMemoryStoreHost();
+    const lockPath = `${storePathFor(ARTICLE)}.lock`;
+    host.files.set(lockPath, { data: new Uint8Array(), mtime: Date.now() - 60_000 });
+    await new AnnotationStore(host, { staleLockMs: 10_000 }).put(ARTICLE, [comment('after a crash')]);
+    assert.strictEqual((await new AnnotationStore(host).load(ARTICLE)).length, 1);
+    assert.ok(!host.files.has(lockPath), 'the lock is released');
+    host.files.set(lockPath, { data: new Uint8Array(), mtime: Date.now() });
+    await assert.rejects(new AnnotationStore(host, { lockTimeoutMs: 150 }).put(ARTICLE, [comment('blocked')]), StoreBusyError);
+    assert.strictEqual((await new AnnotationStore(host).load(ARTICLE)).length, 1, 'nothing written without the lock');
   });
 
   for (const [label, content] of [

@@ -1,0 +1,48 @@
+import * as assert from 'node:assert';
+import { anchorQuote, anchorTarget, selectorsFor } from '../../src/core/annotations';
+
+describe('annotation anchoring (examples)', () => {
+  const text = 'Ren said the company would refuse. Analysts doubted it. Meng Wenzhou is his daughter. The end of the story is near.';
+  const at = (exact: string) => {
+    const start = text.indexOf(exact);
+    return { source: 'a.txt', selector: selectorsFor(text, start, start + exact.length) };
+  };
+
+  it('keeps the stored position while it holds the quote', () => {
+    assert.deepStrictEqual(anchorTarget(text, at('Meng Wenzhou')), { kind: 'exact', start: 56, end: 68, method: 'position' });
+  });
+
+  it('finds the quote elsewhere after text moved it', () => {
+    const moved = `New first line.\n${text}`;
+    assert.deepStrictEqual(anchorTarget(moved, at('Meng Wenzhou')), { kind: 'exact', start: 72, end: 84, method: 'quote' });
+  });
+
+  it('takes the occurrence whose context agrees, and orphans a quote it cannot tell apart', () => {
+    const twice = 'Ren said no. Ren said no.';
+    // Identical context either side and no position: a guess, hence an orphan.
+    assert.deepStrictEqual(anchorQuote(twice, { type: 'TextQuoteSelector', exact: 'said', prefix: 'Ren ', suffix: ' no' }), { kind: 'orphan', reason: 'ambiguous' });
+    // The prefix tells them apart.
+    assert.deepStrictEqual(anchorQuote(twice, { type: 'TextQuoteSelector', exact: 'said', prefix: 'no. Ren ', suffix: ' no.' }), { kind: 'exact', start: 17, end: 21, method: 'quote' });
+  });
+
+  it('reports the current text of a passage edited in place, framed by its context', () => {
+    const target = at('Analysts doubted it.');
+    const edited = text.replace('Analysts doubted it.', 'Analysts doubted this.');
+    const result = anchorTarget(edited, target);
+    assert.strictEqual(result.kind, 'fuzzy');
+    assert.strictEqual(result.kind === 'fuzzy' && result.currentText, 'Analysts doubted this.');
+  });
+
+  it('orphans a deleted passage instead of pinning it to a look-alike', () => {
+    const doc = 'The minister said the plan would work. Later, critics said the plan would fail badly.';
+    const start = doc.indexOf('said the plan would work');
+    const target = { source: 'a.txt', selector: selectorsFor(doc, start, start + 'said the plan would work'.length) };
+    const edited = doc.replace('The minister said the plan would work. ', '');
+    assert.deepStrictEqual(anchorTarget(edited, target), { kind: 'orphan', reason: 'not-found' });
+  });
+
+  it('anchors a whole-article target (no selector) to the whole text, and offsets alone only while they fit', () => {
+    assert.deepStrictEqual(anchorTarget(text, { source: 'a.txt' }), { kind: 'exact', start: 0, end: text.length, method: 'position' });
+    assert.deepStrictEqual(anchorTarget('short', { source: 'a.txt', selector: [{ type: 'TextPositionSelector', start: 2, end: 40 }] }), { kind: 'orphan', reason: 'no-selector' });
+  });
+});
