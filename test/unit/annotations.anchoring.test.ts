@@ -41,6 +41,18 @@ describe('annotation anchoring (examples)', () => {
     assert.deepStrictEqual(anchorTarget(edited, target), { kind: 'orphan', reason: 'not-found' });
   });
 
+  it('does not move a short quote (a name) to another mention of it when the annotated one is gone', () => {
+    const doc = 'Huawei founder Ren Zhengfei spoke on Tuesday. His daughter works for Huawei in Canada.';
+    const start = doc.indexOf('Huawei founder');
+    const target = { source: 'a.txt', selector: selectorsFor(doc, start, start + 'Huawei'.length) };
+    assert.deepStrictEqual(anchorTarget(`The telecoms giant's founder${doc.slice('Huawei founder'.length)}`, target), { kind: 'orphan', reason: 'not-found' });
+    // Rewritten in place (the context still frames it): found there, with its new text.
+    const corrected = anchorTarget(`Huawei's founder${doc.slice('Huawei founder'.length)}`.replace(/^Huawei's/, 'Hauwei'), target);
+    assert.ok(corrected.kind !== 'exact' || corrected.start === 0, JSON.stringify(corrected));
+    // Moved along with its context: still exact.
+    assert.deepStrictEqual(anchorTarget(`Breaking. ${doc}`, target), { kind: 'exact', start: 10, end: 16, method: 'quote' });
+  });
+
   it('anchors a whole-article target (no selector) to the whole text, and offsets alone only while they fit', () => {
     assert.deepStrictEqual(anchorTarget(text, { source: 'a.txt' }), { kind: 'exact', start: 0, end: text.length, method: 'position' });
     assert.deepStrictEqual(anchorTarget('short', { source: 'a.txt', selector: [{ type: 'TextPositionSelector', start: 2, end: 40 }] }), { kind: 'orphan', reason: 'no-selector' });

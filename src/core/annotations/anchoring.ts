@@ -18,6 +18,12 @@ export const FUZZY_SIMILARITY_THRESHOLD = 0.75;
  */
 const MIN_CONTEXT_SIMILARITY = 0.6;
 
+/**
+ * Quotes shorter than this (names, short phrases) recur in an article: found away from their stored
+ * position, they must also agree with the stored context to count as the annotated passage.
+ */
+const SELF_EVIDENT_QUOTE_LENGTH = 24;
+
 /** Without any stored context the quote alone must be this close. */
 const MIN_SIMILARITY_WITHOUT_CONTEXT = 0.8;
 
@@ -71,7 +77,11 @@ export function anchorQuote(text: string, quote: TextQuoteSelector, hint?: numbe
   if (exactStarts.length > 0) {
     const best = pickByContext(text, quote, exactStarts.map((start) => ({ start, end: start + exact.length })), hint);
     if (!best) return { kind: 'orphan', reason: 'ambiguous' };
-    return { kind: 'exact', start: best.start, end: best.end, method: 'quote' };
+    const context = exact.length < SELF_EVIDENT_QUOTE_LENGTH ? contextSimilarity(text, quote, best.start, best.end) : undefined;
+    if (context === undefined || context >= MIN_CONTEXT_SIMILARITY) return { kind: 'exact', start: best.start, end: best.end, method: 'quote' };
+    // A short quote (a name) found only where its context disagrees is another mention of it: the
+    // annotated one was rewritten in place (framed) or removed.
+    return framedAnchor(text, quote) ?? { kind: 'orphan', reason: 'not-found' };
   }
   const framed = framedAnchor(text, quote);
   if (framed) return framed;
