@@ -26,9 +26,14 @@ const cases = texts.filter((t) => t.length > 400).map((text) => {
 function time(label: string, edit: (c: (typeof cases)[number]) => string, expected: string): void {
   const edited = cases.map((c) => ({ c, text: edit(c) }));
   let kinds = 0;
-  const started = performance.now();
-  for (const { c, text } of edited) if (anchorTarget(text, c.target).kind === expected) kinds++;
-  const elapsed = performance.now() - started;
+  let elapsed = Infinity;
+  // Best of five passes: the first one also pays for compiling the code.
+  for (let pass = 0; pass < 5; pass++) {
+    kinds = 0;
+    const started = performance.now();
+    for (const { c, text } of edited) if (anchorTarget(text, c.target).kind === expected) kinds++;
+    elapsed = Math.min(elapsed, performance.now() - started);
+  }
   console.log(`anchor ${label}: ${((elapsed * 1000) / edited.length).toFixed(1)} µs/annotation`);
   console.log(`anchor ${label} as ${expected}: ${((100 * kinds) / edited.length).toFixed(1)} %`);
 }
