@@ -129,6 +129,7 @@ async function main(): Promise<void> {
   scaled.updateText('edited.txt', long);
   const editMs: number[] = [];
   const editThenHoverMs: number[] = [];
+  const editThenListMs: number[] = [];
   for (let i = 0; i < 60; i++) {
     const at = long.indexOf(' ', Math.floor(next() * long.length));
     const edited = long.slice(0, at) + (i % 2 ? ' very' : ' quite') + long.slice(at);
@@ -142,9 +143,14 @@ async function main(): Promise<void> {
       if (hit) scaled.mentionCounts(hit.entity.id);
       editThenHoverMs.push(performance.now() - h);
     }
+    // What the sidebar asks after each update: the whole entity list.
+    const l = performance.now();
+    scaled.entities();
+    editThenListMs.push(performance.now() - l);
   }
   console.log(`edit re-analysis of a ${words(long)}-word article p95: ${percentile(editMs, 95).toFixed(1)} ms`);
   console.log(`first hover after an edit p95: ${percentile(editThenHoverMs, 95).toFixed(2)} ms`);
+  console.log(`entity list after an edit at 20k articles p95: ${percentile(editThenListMs, 95).toFixed(1)} ms`);
 }
 
 void main();

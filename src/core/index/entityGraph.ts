@@ -61,8 +61,9 @@ export class EntityGraph {
   private typeOverrides = new Map<string, IndexedEntityType>();
 
   private rootMemo = new Map<string, string | null>();
-  /** Reverse of `rootMemo`: the keys resolved to each entity id. */
+  /** Keys whose memoised results depend on each entity id (resolved to it, or in its spelling set). */
   private keysByRoot = new Map<string, Set<string>>();
+  private rootOfKey = new Map<string, string>();
   private edgeMemo = new Map<string, string[]>();
   private contextMemo = new Map<string, Set<string>>();
   private entityMemo = new Map<string, IndexedEntity>();
@@ -154,11 +155,7 @@ export class EntityGraph {
     if (memo !== undefined) return memo;
     const root = this.resolve(key);
     this.rootMemo.set(key, root);
-    if (root !== null) {
-      const keys = this.keysByRoot.get(root);
-      if (keys) keys.add(key);
-      else this.keysByRoot.set(root, new Set([key]));
-    }
+    if (root !== null) this.dependsOn(key, root);
     return root;
   }
 
@@ -268,36 +265,47 @@ export class EntityGraph {
    */
   private invalidateAround(touched: ReadonlySet<string>): void {
     this.allMemo = null;
+    if (!this.rootMemo.size && !this.rootOfKey.size && !this.edgeMemo.size && !this.entityMemo.size) return; // nothing memoised yet
     const near = new Set<string>();
     for (const key of touched) {
       near.add(key);
       const words = key.split(' ');
-      if (words.length < 2) continue;
+      if (words.length < 2) {
+        // A surname alone that appears or goes changes the members of the person it stands for.
+        for (const full of this.byWord.get(key) ?? []) near.add(full);
+        continue;
+      }
       near.add(words[0]);
       near.add(words[words.length - 1]);
       for (let i = 0; i < words.length; i++) for (const mate of this.blocks.get(blockOf(words, i)) ?? []) near.add(mate);
     }
-    const roots = new Set<string>();
-    for (const key of near) {
-      const root = this.keys.has(key) || this.rootMemo.has(key) ? this.entityIdOfKey(key) : null;
-      if (root !== null) roots.add(root);
-    }
     const stale = new Set(near);
-    for (const root of roots) {
-      for (const k of this.component(root)) stale.add(k);
+    for (const key of near) {
+      const root = this.rootOfKey.get(key);
+      if (root === undefined) continue;
       for (const k of this.keysByRoot.get(root) ?? []) stale.add(k);
       this.keysByRoot.delete(root);
       this.entityMemo.delete(root);
     }
     for (const k of stale) {
       this.rootMemo.delete(k);
+      this.rootOfKey.delete(k);
       this.edgeMemo.delete(k);
     }
     for (const k of touched) this.contextMemo.delete(k);
   }
 
+  /** Notes that `key`'s memoised results depend on the entity `root`. */
+  private dependsOn(key: string, root: string): void {
+    this.rootOfKey.set(key, root);
+    const keys = this.keysByRoot.get(root);
+    if (keys) keys.add(key);
+    else this.keysByRoot.set(root, new Set([key]));
+  }
+
   private invalidate(): void {
     this.keysByRoot.clear();
+    this.rootOfKey.clear();
     this.rootMemo.clear();
     this.edgeMemo.clear();
     this.contextMemo.clear();
@@ -358,13 +366,17 @@ export class EntityGraph {
   private componentRoot(key: string): string {
     const members = this.component(key);
     const merged = members.find((k) => this.mergeGroups.get(k)?.canonical === k);
-    if (merged) return merged;
+    if (merged) {
+      for (const k of members) this.dependsOn(k, merged);
+      return merged;
+    }
     let best = key;
     for (const k of members) {
       const n = this.keys.get(k)?.mentions ?? 0;
       const bestN = this.keys.get(best)?.mentions ?? 0;
       if (n > bestN || (n === bestN && k < best)) best = k;
     }
+    for (const k of members) this.dependsOn(k, best);
     return best;
   }
 

@@ -88,6 +88,7 @@ export interface MentionCounts {
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const BUILD_UPDATE_INTERVAL_MS = 1000;
 
 /**
  * The cross-file index of a workspace's articles: entities linked across articles, dates by day,
@@ -163,6 +164,7 @@ export class WorkspaceIndex implements Disposable {
     const result: BuildResult = { indexed: 0, analysed: 0, fromCache: 0, skipped: [], cancelled: false };
     let changed: string[] = [];
     let sliceStart = Date.now();
+    let lastUpdate = sliceStart;
     for (let i = 0; i < files.length; i += this.readConcurrency) {
       if (signal?.isCancellationRequested) {
         result.cancelled = true;
@@ -184,8 +186,12 @@ export class WorkspaceIndex implements Disposable {
       }
       if (Date.now() - sliceStart >= this.sliceMs) {
         this.progressEmitter.fire({ done: Math.min(i + batch.length, files.length), total: files.length });
-        if (changed.length) this.updateEmitter.fire({ changed, removed: [] });
-        changed = [];
+        // Views rebuild their lists on an update: during a build, tell them at most once a second.
+        if (changed.length && Date.now() - lastUpdate >= BUILD_UPDATE_INTERVAL_MS) {
+          this.updateEmitter.fire({ changed, removed: [] });
+          changed = [];
+          lastUpdate = Date.now();
+        }
         await this.yieldToHost();
         sliceStart = Date.now();
       }
