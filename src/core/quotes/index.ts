@@ -1,9 +1,72 @@
 import type { EntityMention, QuoteMention, Span } from '../types';
+import { findQuoteSpans, type QuoteSpan } from './quoteSpans';
+import { resolveSpeaker } from './resolveSpeaker';
+import { findSpeakerMention } from './speakers';
+
+export { findQuoteSpans, type QuoteSpan } from './quoteSpans';
+
+interface Attribution {
+  speaker: Span;
+  speakerName: string | null;
+  cue: string | null;
+}
 
 /**
- * Direct quotations in `text` and their speakers, using the entity mentions to name them.
- * PLACEHOLDER until the quote extractor lands: finds nothing.
+ * Direct quotations in `text` and their speakers. Quotes are found by their double marks (see
+ * {@link findQuoteSpans}); the speaker is the mention next to a cue verb after or before the quote.
+ * A quote with no cue of its own takes the speaker of its neighbours in the same paragraph, and a
+ * paragraph that opens with a quote continues the previous paragraph's speaker. `entities` (from the
+ * NER, possibly empty) name the speakers; quotes overlapping `skip` spans are left out.
  */
-export function findQuotes(_text: string, _entities: readonly EntityMention[], _skip?: readonly Span[]): QuoteMention[] {
-  return [];
+export function findQuotes(text: string, entities: readonly EntityMention[], skip?: readonly Span[]): QuoteMention[] {
+  const spans = findQuoteSpans(text, skip);
+  const attributions: (Attribution | null)[] = [];
+  let lastNamed: string | null = null;
+  for (const q of spans) {
+    const mention = findSpeakerMention(text, q);
+    if (!mention) {
+      attributions.push(null);
+      continue;
+    }
+    const resolved = resolveSpeaker(text, mention, entities, lastNamed);
+    if (mention.kind === 'name' && resolved.name) lastNamed = resolved.name;
+    attributions.push({ speaker: resolved.span, speakerName: resolved.name, cue: mention.cue });
+  }
+  borrowFromNeighbours(spans, attributions);
+  return spans.map((q, i) => {
+    const a = attributions[i];
+    return {
+      start: q.start,
+      end: q.end,
+      text: text.slice(q.start, q.end),
+      speaker: a ? a.speaker : null,
+      speakerText: a ? text.slice(a.speaker.start, a.speaker.end) : null,
+      speakerName: a ? a.speakerName : null,
+      cue: a ? a.cue : null,
+    };
+  });
+}
+
+/**
+ * Fills quotes that have no cue of their own: `"A." "B," he said.` gives A to him (the next quote in the
+ * paragraph); `"A," he said. "B."` gives B to him (the previous one); a paragraph that opens with a quote
+ * continues the speaker of the previous paragraph's last quote.
+ */
+function borrowFromNeighbours(spans: readonly QuoteSpan[], attributions: (Attribution | null)[]): void {
+  for (let i = spans.length - 2; i >= 0; i--) {
+    if (!attributions[i] && attributions[i + 1] && spans[i + 1].paragraphStart === spans[i].paragraphStart && spans[i].opensParagraph) {
+      attributions[i] = attributions[i + 1];
+    }
+  }
+  for (let i = 1; i < spans.length; i++) {
+    if (attributions[i] || !attributions[i - 1]) continue;
+    const sameParagraph = spans[i - 1].paragraphStart === spans[i].paragraphStart;
+    const continuesParagraph = spans[i].opensParagraph && isPreviousParagraph(spans[i - 1], spans[i]);
+    if (sameParagraph || continuesParagraph) attributions[i] = attributions[i - 1];
+  }
+}
+
+/** The earlier quote sits in the paragraph right before the later one's (blank lines between are fine). */
+function isPreviousParagraph(earlier: QuoteSpan, later: QuoteSpan): boolean {
+  return earlier.paragraphStart < later.paragraphStart && later.paragraphStart - earlier.paragraphEnd <= 4;
 }

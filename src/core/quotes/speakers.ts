@@ -1,0 +1,197 @@
+import type { Span } from '../types';
+import { CUE_PATTERN, SPEAKER_AFTER_CUE } from './cues';
+import type { QuoteSpan } from './quoteSpans';
+
+/** The speaker mention found for one quote and the cue that introduced it. */
+export interface SpeakerMention {
+  span: Span;
+  cue: string;
+  kind: 'name' | 'pronoun' | 'description';
+}
+
+const NAME_WORD = String.raw`(?:\p{Lu}\.|\p{Lu}[\p{L}\p{M}'’\-]*\.?)`;
+const NAME = String.raw`${NAME_WORD}(?:\s+(?:(?:de|van|von|der|al|bin|la|le|del|da|di|du|dos)\s+)?${NAME_WORD})*`;
+const PRONOUN = String.raw`(?:he|she|they|we|I|it|you|He|She|They|We|It|You)`;
+const DETERMINER = /^(?:the|a|an|one|another|his|her|its|their|our|my|your|this|that|these|those|some|many|several|two|three|four|other|each|both|all|most|former|The|A|An|One|Another|His|Her|Its|Their|Our|My|This|That|These|Those|Some|Many|Several|Two|Three|Four|Other|Each|Both|All|Most|Former)$/;
+/** Words between a speaker and the cue verb: "he also said", "Smith has repeatedly argued". */
+const BETWEEN = String.raw`(?:also|then|later|previously|once|again|recently|repeatedly|often|even|reportedly|publicly|privately|earlier|further|simply|quickly|has|had|have|was|is|were|are|would|will|could|had|did|does|do|never|always|just|first|last|still|only|flatly|bluntly|angrily|frankly)`;
+/** Clause-opening words that are capitalized but no part of a name. */
+const NOT_NAME_START = new Set(['The', 'A', 'An', 'But', 'And', 'In', 'On', 'At', 'For', 'So', 'Yet', 'Then', 'When', 'While', 'As', 'If',
+  'Still', 'Also', 'Now', 'Later', 'Meanwhile', 'However', 'Instead', 'After', 'Before', 'Asked', 'Speaking', 'Said', 'Says', 'According',
+  'Or', 'Because', 'Although', 'Though', 'Since', 'Even', 'Last', 'This', 'That', 'On', 'By', 'From', 'With', 'Without', 'Here', 'There']);
+
+const CUE_AT_START = new RegExp(String.raw`^[\s,.!?;:—–\-]*((?:${BETWEEN}\s+)*)(${CUE_PATTERN})\b`, 'u');
+const SUBJECT_THEN_CUE = new RegExp(String.raw`^[\s,.!?;:—–\-]*([^"“”.!?;:]{1,200}?)\s+(?:${BETWEEN}\s+)*(${CUE_PATTERN})\b`, 'u');
+const ANY_CUE = new RegExp(String.raw`\b(${CUE_PATTERN})\b`, 'gu');
+const NAME_AT_END = new RegExp(String.raw`(${NAME})$`, 'u');
+const NAME_AT_START = new RegExp(String.raw`^(${NAME})`, 'u');
+const PRONOUN_AT_END = new RegExp(String.raw`(?:^|[^\p{L}])(${PRONOUN})$`, 'u');
+const PRONOUN_AT_START = new RegExp(String.raw`^(${PRONOUN})(?![\p{L}])`, 'u');
+const TRAILING_BETWEEN = new RegExp(String.raw`(?:\s+${BETWEEN})+\s*$`, 'u');
+const WORDS_AT_END = /((?:[\p{L}\p{N}'’\-]+\s+){0,6}[\p{L}\p{N}'’\-]+)$/u;
+const DESCRIPTION_AT_START = /^((?:the|a|an|one|another|his|her|its|their|The|A|An|One|Another|His|Her|Its|Their)\s+(?:[\p{L}\p{N}'’\-]+\s+){0,5}?[\p{L}\p{N}'’\-]+)(?=\s*(?:[,.;:!?)]|$|\s+(?:who|of|at|for|in|with|on)\b))/u;
+const SENTENCE_END = /[.!?]["”’)]*\s+(?=["“\p{Lu}])/gu;
+const ABBREVIATION = /(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Lt|Col|Sgt|Capt|Jr|Sr|Inc|Corp|Co|Ltd|Prof|Rev|Hon|No|vs|U\.S|U\.N|U\.K|[A-Z])\.$/;
+/** How far around a quote the speaker is looked for, in code units. */
+const AFTER_WINDOW = 240;
+const BEFORE_WINDOW = 400;
+
+/**
+ * The speaker of the quote `q`: first the clause right after the quote (`"...," he said`, `"...," said
+ * Smith`, `"...," Smith, the CEO, added`), then the clause before it (`Smith said:`, `Smith told reporters
+ * that "..."`, `according to Smith, "..."`). Returns null when neither holds a cue verb with a speaker.
+ */
+export function findSpeakerMention(text: string, q: QuoteSpan): SpeakerMention | null {
+  return speakerAfter(text, q) ?? speakerBefore(text, q);
+}
+
+function speakerAfter(text: string, q: QuoteSpan): SpeakerMention | null {
+  let stop = Math.min(q.paragraphEnd, q.end + AFTER_WINDOW);
+  const nextQuote = text.slice(q.end, stop).search(/["“”]/);
+  if (nextQuote >= 0) stop = q.end + nextQuote;
+  const after = text.slice(q.end, stop);
+  if (!after) return null;
+  const inverted = CUE_AT_START.exec(after);
+  if (inverted) {
+    const cueEnd = inverted.index + inverted[0].length;
+    const mention = mentionAtStart(after.slice(cueEnd), q.end + cueEnd);
+    if (mention) return { ...mention, cue: inverted[2] };
+  }
+  const m = SUBJECT_THEN_CUE.exec(after);
+  if (!m) return null;
+  const subjectStart = q.end + m.index + m[0].indexOf(m[1]);
+  const subject = m[1];
+  // "Podesta, who is now chairman of the campaign, said": the speaker is the part before the apposition.
+  const comma = subject.indexOf(',');
+  const head = comma >= 0 ? subject.slice(0, comma) : subject;
+  if (comma < 0 && subject.split(/\s+/).length > 8) return null;
+  const mention = mentionAtStart(head, subjectStart) ?? (comma >= 0 ? null : mentionAtEnd(head, subjectStart));
+  if (!mention) return null;
+  if (comma < 0 && mention.span.end - subjectStart < head.trimEnd().length && mention.kind !== 'description') {
+    // Words between the mention and the cue that are no part of it: "...," Smith told reporters is fine,
+    // but "...," the bill that Smith said is not this quote's speaker.
+    const rest = head.slice(mention.span.end - subjectStart).trim();
+    if (rest && !/^(?:\([^)]*\)|'s|’s)$/.test(rest)) return null;
+  }
+  return { ...mention, cue: m[2] };
+}
+
+function speakerBefore(text: string, q: QuoteSpan): SpeakerMention | null {
+  const from = clauseStart(text, q);
+  const before = text.slice(from, q.start);
+  let last: RegExpExecArray | null = null;
+  ANY_CUE.lastIndex = 0;
+  for (let m = ANY_CUE.exec(before); m; m = ANY_CUE.exec(before)) last = m;
+  if (!last) return null;
+  const cue = last[1];
+  const cueStart = from + last.index;
+  const cueEnd = cueStart + cue.length;
+  if (SPEAKER_AFTER_CUE.test(cue)) {
+    const mention = mentionAtStart(text.slice(cueEnd, q.start).replace(/^\s+/, (s) => ' '.repeat(s.length)), cueEnd);
+    return mention ? { ...mention, cue } : null;
+  }
+  let left = text.slice(from, cueStart);
+  left = left.replace(TRAILING_BETWEEN, '').trimEnd();
+  let mention: Omit<SpeakerMention, 'cue'> | null = null;
+  if (left.endsWith(',')) mention = appositionHead(left.slice(0, -1), from);
+  mention ??= mentionAtEnd(left, from);
+  // "said Smith:" puts the speaker after the cue.
+  mention ??= mentionAtStart(text.slice(cueEnd, q.start), cueEnd);
+  return mention ? { ...mention, cue } : null;
+}
+
+/** "Mike Murphy, who ran a super PAC, said": the name before the first comma of the clause's subject. */
+function appositionHead(left: string, offset: number): Omit<SpeakerMention, 'cue'> | null {
+  const parts = left.split(',');
+  for (let i = parts.length - 2; i >= 0; i--) {
+    const upTo = parts.slice(0, i + 1).join(',');
+    const stripped = upTo.replace(/\s*\([^()]*\)\s*$/, '');
+    const m = NAME_AT_END.exec(stripped);
+    if (m) {
+      const name = trimNameStart(m[1], offset + m.index);
+      if (name) return name;
+    }
+  }
+  return null;
+}
+
+/** A speaker mention ending where `left` ends: a name, a pronoun or a description. */
+function mentionAtEnd(left: string, offset: number): Omit<SpeakerMention, 'cue'> | null {
+  const trimmed = left.trimEnd();
+  if (!trimmed || /[,;:]$/.test(trimmed)) return null;
+  const pronoun = PRONOUN_AT_END.exec(trimmed);
+  if (pronoun) {
+    const start = offset + trimmed.length - pronoun[1].length;
+    return { span: { start, end: start + pronoun[1].length }, kind: 'pronoun' };
+  }
+  const name = NAME_AT_END.exec(trimmed);
+  if (name && !/['’]s$/.test(name[1])) {
+    const found = trimNameStart(name[1], offset + name.index);
+    if (found) return found;
+  }
+  const words = WORDS_AT_END.exec(trimmed);
+  if (!words) return null;
+  const list = words[1].split(/\s+/);
+  let first = list.length - 1;
+  for (let i = list.length - 1; i >= 0; i--) {
+    if (DETERMINER.test(list[i]) || /['’]s$/.test(list[i])) {
+      first = i;
+      // The possessor belongs to the description: "the company's spokesman".
+      if (/['’]s$/.test(list[i]) && i > 0 && /^(?:the|The|a|A)$/.test(list[i - 1])) first = i - 1;
+      break;
+    }
+  }
+  if (/^[a-z]/.test(list[list.length - 1]) === false && first === list.length - 1) return null;
+  const text = list.slice(first).join(' ');
+  const start = offset + trimmed.length - text.length;
+  if (trimmed.slice(start - offset) !== text) {
+    const end = offset + trimmed.length;
+    const lastWord = list[list.length - 1];
+    return { span: { start: end - lastWord.length, end }, kind: 'description' };
+  }
+  return { span: { start, end: start + text.length }, kind: 'description' };
+}
+
+/** A speaker mention starting where `right` starts (after a cue): "said Smith", "according to the police". */
+function mentionAtStart(right: string, offset: number): Omit<SpeakerMention, 'cue'> | null {
+  const lead = right.length - right.trimStart().length;
+  const body = right.slice(lead);
+  const start = offset + lead;
+  const pronoun = PRONOUN_AT_START.exec(body);
+  if (pronoun) return { span: { start, end: start + pronoun[1].length }, kind: 'pronoun' };
+  const description = DESCRIPTION_AT_START.exec(body);
+  if (description) return { span: { start, end: start + description[1].length }, kind: 'description' };
+  const name = NAME_AT_START.exec(body);
+  if (name) return trimNameStart(name[1].replace(/['’]s$/, ''), start);
+  return null;
+}
+
+/** Drops clause-opening words ("But", "The") from a capitalized run; null when nothing is left. */
+function trimNameStart(name: string, start: number): Omit<SpeakerMention, 'cue'> | null {
+  let s = start;
+  let rest = name;
+  for (;;) {
+    const word = /^\S+/.exec(rest)?.[0] ?? '';
+    if (!NOT_NAME_START.has(word)) break;
+    const next = rest.slice(word.length).trimStart();
+    s += rest.length - next.length;
+    rest = next;
+  }
+  rest = rest.replace(/[.\-]+$/, (tail) => (/\b\p{Lu}\.$/u.test(rest) || /(?:Jr|Sr)\.$/.test(rest) ? tail : ''));
+  if (!rest || !/\p{L}/u.test(rest)) return null;
+  return { span: { start: s, end: s + rest.length }, kind: 'name' };
+}
+
+/** Where the clause holding the quote's opening mark begins: its sentence, after any earlier quote. */
+function clauseStart(text: string, q: QuoteSpan): number {
+  const windowStart = Math.max(q.paragraphStart, q.start - BEFORE_WINDOW);
+  const before = text.slice(windowStart, q.start);
+  let from = 0;
+  const lastMark = Math.max(before.lastIndexOf('”'), before.lastIndexOf('"'));
+  if (lastMark >= 0) from = lastMark + 1;
+  SENTENCE_END.lastIndex = from;
+  for (let m = SENTENCE_END.exec(before); m; m = SENTENCE_END.exec(before)) {
+    if (!ABBREVIATION.test(before.slice(Math.max(0, m.index - 6), m.index + 1))) from = m.index + m[0].length;
+  }
+  return windowStart + from;
+}
