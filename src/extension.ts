@@ -9,6 +9,13 @@ import { registerNewsStatusBar } from './features/statusBar';
 import { registerWorkspaceIndexService } from './features/workspaceIndexService';
 import { registerEntityHover } from './features/entityHover';
 import { registerEntityNavigation } from './features/entityNavigation';
+import { registerArticleHover } from './features/articleHover';
+import { DocumentAnalyses, loadShippedExtractor } from './features/documentAnalysis';
+import { registerDocumentSymbols } from './features/documentSymbols';
+import { registerFolding } from './features/folding';
+import { registerLanguageDetection } from './features/languageDetection';
+import { registerParsedDocuments } from './features/parsedDocuments';
+import { registerSemanticTokens } from './features/semanticTokens';
 
 /**
  * Wires the services and the feature registrations. Nothing here does work beyond registering:
@@ -17,12 +24,30 @@ import { registerEntityNavigation } from './features/entityNavigation';
 export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(vscode.Disposable.from());
 
+  // Editor features: one parse per document version (outline, folding) and one lazy analysis per
+  // version (semantic tokens, single-article hover); the model is read on the first analysis.
+  const parsedDocuments = registerParsedDocuments();
+  const analyses = new DocumentAnalyses(parsedDocuments, () => loadShippedExtractor(context.extensionUri));
+  context.subscriptions.push(
+    parsedDocuments,
+    analyses,
+    registerLanguageDetection(),
+    registerDocumentSymbols({ parsedDocuments }),
+    registerFolding({ parsedDocuments }),
+    registerSemanticTokens({ analyses }),
+  );
+
   // Cross-file index: hover cards and navigation over one workspace index, built in the background.
   const workspaceIndexService = registerWorkspaceIndexService(context);
   context.subscriptions.push(
     workspaceIndexService,
     registerEntityNavigation(workspaceIndexService.index),
   );
+  // Articles outside the index (a file opened from elsewhere) still get roles and date values.
+  context.subscriptions.push(registerArticleHover({
+    analyses,
+    answeredElsewhere: (document) => workspaceIndexService.index.article(document.uri.toString()) !== undefined,
+  }));
 
   // News sidebar: four views and the status bar over the workspace index (its service shows the
   // indexing progress, so the status bar shows only the current article).

@@ -1,0 +1,68 @@
+import * as vscode from 'vscode';
+import type { DateMention, EntityMention } from '../core/types';
+import { spanToRange } from './convert';
+import type { DocumentAnalyses } from './documentAnalysis';
+
+const ENTITY_LABEL: Record<EntityMention['type'], string> = {
+  person: 'person',
+  organization: 'organization',
+  place: 'place',
+  misc: 'name',
+};
+
+/** A card for a name: its canonical name in this article, its type and the roles stated next to its mentions. */
+export function entityCard(mention: EntityMention, sameEntity: readonly EntityMention[]): vscode.MarkdownString {
+  const card = new vscode.MarkdownString();
+  card.appendMarkdown('**').appendText(mention.name).appendMarkdown(`** — ${ENTITY_LABEL[mention.type]}`);
+  if (mention.text !== mention.name) card.appendMarkdown('  \nwritten ').appendText(`“${mention.text}”`);
+  const roles = [...new Set(sameEntity.flatMap((m) => m.roles))];
+  if (roles.length) {
+    card.appendMarkdown('\n\n**Roles**\n');
+    for (const role of roles) card.appendMarkdown('\n- ').appendText(role);
+  }
+  return card;
+}
+
+/** A card for a time expression: its resolved value (or that it has none) and its TimeML type. */
+export function dateCard(date: DateMention, publicationDate: string | null): vscode.MarkdownString {
+  const card = new vscode.MarkdownString();
+  card.appendText(`“${date.text}”`).appendMarkdown(` — ${date.type.toLowerCase()}\n\n`);
+  if (date.value) card.appendMarkdown('**').appendText(date.value).appendMarkdown('**');
+  else card.appendMarkdown('no calendar value');
+  if (publicationDate) card.appendMarkdown('\n\nrelative to the publication date ').appendText(publicationDate);
+  return card;
+}
+
+/**
+ * Single-article hover: a person's roles and a date's resolved value, from this document's own
+ * analysis. Silent on documents the cross-file index holds, where the entity hover answers instead.
+ * Every piece of article text goes through `appendText`, so an article cannot inject Markdown.
+ */
+export class ArticleHoverProvider implements vscode.HoverProvider {
+  constructor(private readonly deps: ArticleHoverDeps) {}
+
+  async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
+    if (this.deps.answeredElsewhere?.(document)) return undefined;
+    const { version, parsed, analysis } = await this.deps.analyses.get(document);
+    if (token.isCancellationRequested || version !== document.version) return undefined;
+    const offset = document.offsetAt(position);
+    const entity = analysis.entities.find((m) => m.start <= offset && offset < m.end);
+    if (entity) {
+      const same = analysis.entities.filter((m) => m.type === entity.type && m.name === entity.name);
+      return new vscode.Hover(entityCard(entity, same), spanToRange(document, entity));
+    }
+    const date = analysis.dates.find((d) => d.start <= offset && offset < d.end);
+    if (date) return new vscode.Hover(dateCard(date, parsed.date), spanToRange(document, date));
+    return undefined;
+  }
+}
+
+export interface ArticleHoverDeps {
+  analyses: DocumentAnalyses;
+  /** True when another hover (the cross-file entity hover) already covers `document`. */
+  answeredElsewhere?: (document: vscode.TextDocument) => boolean;
+}
+
+export function registerArticleHover(deps: ArticleHoverDeps): vscode.Disposable {
+  return vscode.languages.registerHoverProvider({ language: 'news-article' }, new ArticleHoverProvider(deps));
+}
