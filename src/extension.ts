@@ -61,7 +61,7 @@ export function activate(context: vscode.ExtensionContext): void {
     registerEntitiesView(newsViewModel),
     registerQuotesView(newsViewModel),
     registerAnnotationsView(newsViewModel),
-    registerComments(context, { newsViewModel }),
+    registerComments(context, { newsViewModel, corrections: workspaceIndexService }),
     registerNewsStatusBar(newsViewModel, { showProgress: false }),
   );
 }

@@ -7,6 +7,7 @@ import {
 } from '../core/annotations';
 import { WorkspaceFsStoreHost } from './annotationStoreHost';
 import type { NewsAnnotation, NewsAnnotationSource } from './newsViewModel';
+import { type Correction, type CorrectionRequest, correctionsOf, createCorrection } from '../core/annotations/corrections';
 
 /** Id of the comment controller (menus test it in `commentController == ...`). */
 export const COMMENT_CONTROLLER_ID = 'newsAnnotator.comments';
@@ -20,6 +21,8 @@ const DEFAULT_RATING_SCALE = ['True', 'Mostly true', 'Half true', 'Mostly false'
 export interface CommentsDeps {
   /** The sidebar's view model, which lists the annotations (optional). */
   readonly newsViewModel?: { setAnnotationSource(source: NewsAnnotationSource): vscode.Disposable };
+  /** The cross-file index, which applies the corrections stored as annotations (optional). */
+  readonly corrections?: { applyAnnotationCorrections(corrections: readonly Correction[]): void };
 }
 
 /** Where an annotation is in an open document, and the quote that describes the text there now. */
@@ -65,7 +68,7 @@ class AnnotationComments implements vscode.Disposable, NewsAnnotationSource {
   readonly onDidChange = this.changeEmitter.event;
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor() {
+  constructor(private readonly deps: CommentsDeps) {
     this.controller.commentingRangeProvider = {
       provideCommentingRanges: (document) => this.isAnnotatable(document) ? [new vscode.Range(0, 0, Math.max(0, document.lineCount - 1), 0)] : [],
     };
@@ -94,7 +97,41 @@ class AnnotationComments implements vscode.Disposable, NewsAnnotationSource {
       for (const article of await store.articles()) await this.anchorClosed(folder, store, article);
     }
     await Promise.all(vscode.workspace.textDocuments.map((d) => this.render(d)));
+    this.publishCorrections();
     this.changeEmitter.fire();
+  }
+
+  /** Hands every stored correction to the index (it re-applies them after each build). */
+  private publishCorrections(): void {
+    if (!this.deps.corrections) return;
+    const all: Annotation[] = [];
+    for (const store of this.stores.values()) for (const article of this.knownArticles(store)) all.push(...store.annotationsOf(article));
+    this.deps.corrections.applyAnnotationCorrections(correctionsOf(all));
+  }
+
+  /**
+   * Records a correction on the selection (or the word under the cursor) of the active article, or
+   * on the whole article for "Set outlet".
+   */
+  async correct(request: CorrectionRequest): Promise<void> {
+    const editor = vscode.window.activeTextEditor;
+    const located = editor && this.locate(editor.document.uri);
+    if (!editor || !located) {
+      void vscode.window.showInformationMessage('News Annotator: open an article of the workspace to correct it.');
+      return;
+    }
+    let target: ArticleTarget = { source: located.article };
+    if (request.kind !== 'setOutlet') {
+      const range = editor.selection.isEmpty ? editor.document.getWordRangeAtPosition(editor.selection.active) : editor.selection;
+      if (!range || range.isEmpty) {
+        void vscode.window.showInformationMessage('News Annotator: select the entity mention to correct.');
+        return;
+      }
+      const text = editor.document.getText();
+      target = { source: located.article, selector: selectorsFor(text, editor.document.offsetAt(range.start), editor.document.offsetAt(range.end)) };
+    }
+    const annotation = createCorrection(request, target, (await authorFor(located.folder)).creator);
+    if (await this.guard(located.store.put(located.article, [annotation]))) await this.render(editor.document);
   }
 
   /** Drops everything in memory and reads the stores again, as a reloaded window would. */
@@ -170,6 +207,7 @@ class AnnotationComments implements vscode.Disposable, NewsAnnotationSource {
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (document) await this.render(document);
     else await this.anchorClosed(folder, store, article);
+    this.publishCorrections();
     this.changeEmitter.fire();
   }
 
@@ -232,7 +270,8 @@ class AnnotationComments implements vscode.Disposable, NewsAnnotationSource {
       if (!anchor) continue;
       seen.add(root.id);
       let thread = threads.get(root.id);
-      const range = rangeOf(document, anchor.result);
+      const wholeArticle = !articleTargetOf(root)?.selector;
+      const range = wholeArticle ? new vscode.Range(0, 0, 0, 0) : rangeOf(document, anchor.result);
       if (!thread) {
         thread = this.controller.createCommentThread(document.uri, range, []);
         threads.set(root.id, thread);
@@ -288,7 +327,7 @@ class AnnotationComments implements vscode.Disposable, NewsAnnotationSource {
     const text = event.document.getText();
     const threads = this.threads.get(uri);
     for (const [id, anchor] of anchors) {
-      if (anchor.result.kind === 'orphan' || !anchor.quote) continue;
+      if (anchor.result.kind === 'orphan' || !anchor.quote || !anchor.targetKey.includes('"selector"')) continue;
       const result = reanchorAfterEdits(anchor.result, anchor.quote, edits, text);
       const next = liveAnchor(text, result, anchor.targetKey);
       anchors.set(id, next);
@@ -523,12 +562,25 @@ function toComment(annotation: Annotation, role: 'root' | 'reply'): AnnotationCo
     .filter(Boolean).join(' · ') || undefined;
   return new AnnotationComment(
     annotation,
-    textOf(annotation),
+    textOf(annotation) || correctionText(annotation),
     { name: annotation.creator?.name ?? 'Unknown' },
     label,
     new Date(annotation.created),
     `${role}${annotation.motivation === 'replying' ? '' : `-${annotation.motivation}`}`,
   );
+}
+
+/** What a correction says, for its comment (it has no text of its own). */
+function correctionText(annotation: Annotation): string {
+  const [correction] = correctionsOf([{ ...annotation, status: 'open' }]);
+  if (!correction) return '';
+  switch (correction.kind) {
+    case 'setType': return `Marked as ${correction.entityType.toLowerCase()}`;
+    case 'notAnEntity': return 'Not an entity';
+    case 'mergeWith': return `Same entity as ${correction.canonicalName}`;
+    case 'split': return correction.newName ? `A different entity: ${correction.newName}` : 'A different entity from the others of this name';
+    case 'setOutlet': return `Outlet: ${correction.outlet}`;
+  }
 }
 
 function motivationLabel(annotation: Annotation): string {
@@ -602,7 +654,7 @@ function toVscodeDisposable(d: { dispose(): void }): vscode.Disposable {
 
 /** Registers the comments feature and its commands. */
 export function registerComments(_context: vscode.ExtensionContext, deps: CommentsDeps = {}): vscode.Disposable {
-  const comments = new AnnotationComments();
+  const comments = new AnnotationComments(deps);
   const commentOf = (arg: unknown) => (arg instanceof AnnotationComment ? arg : undefined);
   const register = vscode.commands.registerCommand;
   const disposables: vscode.Disposable[] = [
@@ -676,6 +728,22 @@ export function registerComments(_context: vscode.ExtensionContext, deps: Commen
       } catch (err) {
         void vscode.window.showErrorMessage(`News Annotator: ${vscode.workspace.asRelativePath(file)}: ${err instanceof Error ? err.message : String(err)}`);
       }
+    }),
+    register('newsAnnotator.markAsPerson', () => comments.correct({ kind: 'setType', entityType: 'Person' })),
+    register('newsAnnotator.markAsOrganization', () => comments.correct({ kind: 'setType', entityType: 'Organization' })),
+    register('newsAnnotator.markAsPlace', () => comments.correct({ kind: 'setType', entityType: 'Place' })),
+    register('newsAnnotator.markNotAnEntity', () => comments.correct({ kind: 'notAnEntity' })),
+    register('newsAnnotator.mergeEntityWith', async () => {
+      const canonicalName = (await vscode.window.showInputBox({ title: 'Merge with…', prompt: 'The name of the entity this mention is (for example Meng Wanzhou)' }))?.trim();
+      if (canonicalName) await comments.correct({ kind: 'mergeWith', canonicalName });
+    }),
+    register('newsAnnotator.splitEntity', async () => {
+      const newName = await vscode.window.showInputBox({ title: 'Split', prompt: 'Optional: a name for the separate entity this mention is' });
+      if (newName !== undefined) await comments.correct({ kind: 'split', ...(newName.trim() ? { newName: newName.trim() } : {}) });
+    }),
+    register('newsAnnotator.setOutlet', async () => {
+      const outlet = (await vscode.window.showInputBox({ title: 'Set outlet', prompt: 'The outlet that published this article' }))?.trim();
+      if (outlet) await comments.correct({ kind: 'setOutlet', outlet });
     }),
     // Internal (hidden from the palette): the integration tests drive the feature through these.
     register('newsAnnotator.annotateRange', async (uri: string, start: number, end: number, text: string, motivation: Motivation = 'commenting') => {

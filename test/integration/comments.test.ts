@@ -101,4 +101,16 @@ describe('annotations as comments', () => {
     await vscode.commands.executeCommand('newsAnnotator.reloadAnnotations');
     assert.deepStrictEqual(await anchorOf(uri, id), { id, kind: 'exact', start: start + note.length, end: end + note.length });
   });
+
+  it('records "Mark as Person" on a selection as a classifying annotation', async () => {
+    const document = await vscode.workspace.openTextDocument(workspaceFile(SEED));
+    const editor = await vscode.window.showTextDocument(document);
+    const name = 'Ren Zhengfei';
+    const start = document.getText().indexOf(name);
+    editor.selection = new vscode.Selection(document.positionAt(start), document.positionAt(start + name.length));
+    await vscode.commands.executeCommand('newsAnnotator.markAsPerson');
+    const correction = (await readStore()).items.find((a) => a.body.some((b) => b.purpose === 'classifying' && b.value === 'news:Person'));
+    assert.ok(correction, 'a correction annotation in the store');
+    assert.strictEqual(correction.target.selector[0]?.exact, name);
+  });
 });
