@@ -30,7 +30,7 @@ export function findQuotes(text: string, entities: readonly EntityMention[], ski
     }
     const resolved = resolveSpeaker(text, mention, entities, lastNamed);
     if (mention.kind === 'name' && resolved.name) lastNamed = resolved.name;
-    attributions.push({ speaker: resolved.span, speakerName: resolved.name, cue: mention.cue });
+    attributions.push({ speaker: resolved.span, speakerName: resolved.name, cue: mention.cue || null });
   }
   borrowFromNeighbours(spans, attributions);
   return spans.map((q, i) => {

@@ -20,8 +20,12 @@ const NOT_NAME_START = new Set(['The', 'A', 'An', 'But', 'And', 'In', 'On', 'At'
   'Still', 'Also', 'Now', 'Later', 'Meanwhile', 'However', 'Instead', 'After', 'Before', 'Asked', 'Speaking', 'Said', 'Says', 'According',
   'Or', 'Because', 'Although', 'Though', 'Since', 'Even', 'Last', 'This', 'That', 'On', 'By', 'From', 'With', 'Without', 'Here', 'There']);
 
+const FUNCTION_WORD = /^(?:to|that|and|or|but|of|in|on|at|for|with|by|from|as|than|then|which|who|whom|whose|what|when|where|if|not|be|been|being|is|was|are|were|the|a|an)$/;
+/** Heads of speaker descriptions that need no determiner: "White House spokesman", "officials". */
+const ROLE_NOUN = /^(?:spokes(?:man|woman|person|people|men|women)|officials?|ministers?|presidents?|analysts?|sources?|aides?|advisers?|advisors?|lawyers?|attorneys?|directors?|members?|executives?|leaders?|chairman|chairwoman|secretary|secretaries|senators?|representatives?|experts?|economists?|researchers?|critics?|supporters?|voters?|residents?|officers?|organizers?|campaign|police|authorities|statement|report|study|survey|poll|editorial|memo|letter|website|group|committee)$/;
 const CUE_AT_START = new RegExp(String.raw`^[\s,.!?;:—–\-]*((?:${BETWEEN}\s+)*)(${CUE_PATTERN})\b`, 'u');
 const SUBJECT_THEN_CUE = new RegExp(String.raw`^[\s,.!?;:—–\-]*([^"“”.!?;:]{1,200}?)\s+(?:${BETWEEN}\s+)*(${CUE_PATTERN})\b`, 'u');
+const TRAILING_CUE = new RegExp(String.raw`[,;]\s*(${PRONOUN}|${NAME})\s+(?:${BETWEEN}\s+)*(${CUE_PATTERN})\b`, 'u');
 const ANY_CUE = new RegExp(String.raw`\b(${CUE_PATTERN})\b`, 'gu');
 const NAME_AT_END = new RegExp(String.raw`(${NAME})$`, 'u');
 const NAME_AT_START = new RegExp(String.raw`^(${NAME})`, 'u');
@@ -57,23 +61,37 @@ function speakerAfter(text: string, q: QuoteSpan): SpeakerMention | null {
     const mention = mentionAtStart(after.slice(cueEnd), q.end + cueEnd);
     if (mention) return { ...mention, cue: inverted[2] };
   }
+  const endsSentence = /[.!?…][’']?["”]?$/.test(text.slice(q.start, q.end)) && /^\s*["“]?\p{Lu}/u.test(after);
   const m = SUBJECT_THEN_CUE.exec(after);
-  if (!m) return null;
+  if (!m) return endsSentence ? null : trailingAttribution(after, q.end);
+  if (endsSentence && (m[1].includes(',') || m[1].trim().split(/\s+/).length > 4)) return null;
   const subjectStart = q.end + m.index + m[0].indexOf(m[1]);
   const subject = m[1];
   // "Podesta, who is now chairman of the campaign, said": the speaker is the part before the apposition.
   const comma = subject.indexOf(',');
   const head = comma >= 0 ? subject.slice(0, comma) : subject;
-  if (comma < 0 && subject.split(/\s+/).length > 8) return null;
+  if (comma < 0 && subject.trim().split(/\s+/).length > 6) return trailingAttribution(after, q.end);
+  if (comma >= 0 && head.trim().split(/\s+/).length > 5) return trailingAttribution(after, q.end);
   const mention = mentionAtStart(head, subjectStart) ?? (comma >= 0 ? null : mentionAtEnd(head, subjectStart));
-  if (!mention) return null;
+  if (!mention) return trailingAttribution(after, q.end);
   if (comma < 0 && mention.span.end - subjectStart < head.trimEnd().length && mention.kind !== 'description') {
     // Words between the mention and the cue that are no part of it: "...," Smith told reporters is fine,
     // but "...," the bill that Smith said is not this quote's speaker.
     const rest = head.slice(mention.span.end - subjectStart).trim();
-    if (rest && !/^(?:\([^)]*\)|'s|’s)$/.test(rest)) return null;
+    if (rest && !/^(?:\([^)]*\)|'s|’s)$/.test(rest)) return trailingAttribution(after, q.end);
   }
   return { ...mention, cue: m[2] };
+}
+
+/** "Democrats had “put the biggest crack” in it, she said in a message.": the attribution closes the sentence. */
+function trailingAttribution(after: string, offset: number): SpeakerMention | null {
+  const sentenceEnd = after.search(/[.!?](?:\s|$)/);
+  const sentence = sentenceEnd >= 0 ? after.slice(0, sentenceEnd + 1) : after;
+  const m = TRAILING_CUE.exec(sentence);
+  if (!m) return null;
+  const start = offset + m.index + m[0].indexOf(m[1]);
+  const mention = PRONOUN_AT_START.test(m[1]) ? ({ span: { start, end: start + m[1].length }, kind: 'pronoun' } as const) : trimNameStart(m[1], start);
+  return mention ? { ...mention, cue: m[2] } : null;
 }
 
 function speakerBefore(text: string, q: QuoteSpan): SpeakerMention | null {
@@ -81,8 +99,11 @@ function speakerBefore(text: string, q: QuoteSpan): SpeakerMention | null {
   const before = text.slice(from, q.start);
   let last: RegExpExecArray | null = null;
   ANY_CUE.lastIndex = 0;
-  for (let m = ANY_CUE.exec(before); m; m = ANY_CUE.exec(before)) last = m;
-  if (!last) return null;
+  for (let m = ANY_CUE.exec(before); m; m = ANY_CUE.exec(before)) {
+    // "to announce", "as if to say": an infinitive has no subject of its own.
+    if (!/\bto\s+$/.test(before.slice(Math.max(0, m.index - 4), m.index))) last = m;
+  }
+  if (!last) return sentenceSubject(before, from);
   const cue = last[1];
   const cueStart = from + last.index;
   const cueEnd = cueStart + cue.length;
@@ -98,6 +119,32 @@ function speakerBefore(text: string, q: QuoteSpan): SpeakerMention | null {
   // "said Smith:" puts the speaker after the cue.
   mention ??= mentionAtStart(text.slice(cueEnd, q.start), cueEnd);
   return mention ? { ...mention, cue } : null;
+}
+
+const SUBJECT_VERB = String.raw`(?=\s+(?:[a-z]+ed|[a-z]+s|is|was|has|had|have|will|would|could|can|did|does|also|then|later|fired|went|made|took|gave|put|spoke|sent|got|seemed|wants|thinks|thought|believes|believed)\b)`;
+const NAME_SUBJECT = new RegExp(String.raw`^(${NAME})${SUBJECT_VERB}`, 'u');
+const PRONOUN_SUBJECT = new RegExp(String.raw`^(${PRONOUN})${SUBJECT_VERB}`, 'u');
+const DESCRIPTION_SUBJECT = new RegExp(String.raw`^((?:the|a|an|The|A|An|His|Her|Its|Their)\s+(?:[\p{L}'’\-]+\s+){0,3}?[\p{L}'’\-]+)${SUBJECT_VERB}`, 'u');
+
+/** No cue: the quote is a partial one inside a sentence whose subject ("Rubio fired back:") said it. */
+function sentenceSubject(before: string, offset: number): SpeakerMention | null {
+  if (!before.trim()) return null;
+  const intro = /^[^,]{0,60},\s*/.exec(before);
+  for (const skip of intro ? [0, intro[0].length] : [0]) {
+    const lead = before.slice(skip).length - before.slice(skip).trimStart().length;
+    const clause = before.slice(skip + lead);
+    const start = offset + skip + lead;
+    const pronoun = PRONOUN_SUBJECT.exec(clause);
+    if (pronoun) return { span: { start, end: start + pronoun[1].length }, kind: 'pronoun', cue: '' };
+    const name = NAME_SUBJECT.exec(clause);
+    if (name) {
+      const found = trimNameStart(name[1], start);
+      if (found) return { ...found, cue: '' };
+    }
+    const description = DESCRIPTION_SUBJECT.exec(clause);
+    if (description) return { span: { start, end: start + description[1].length }, kind: 'description', cue: '' };
+  }
+  return null;
 }
 
 /** "Mike Murphy, who ran a super PAC, said": the name before the first comma of the clause's subject. */
@@ -141,7 +188,9 @@ function mentionAtEnd(left: string, offset: number): Omit<SpeakerMention, 'cue'>
       break;
     }
   }
-  if (/^[a-z]/.test(list[list.length - 1]) === false && first === list.length - 1) return null;
+  const head = list[list.length - 1];
+  if (!/^[a-z]/.test(head) || FUNCTION_WORD.test(head)) return null;
+  if (first === list.length - 1 && !DETERMINER.test(list[first]) && !ROLE_NOUN.test(head)) return null;
   const text = list.slice(first).join(' ');
   const start = offset + trimmed.length - text.length;
   if (trimmed.slice(start - offset) !== text) {
