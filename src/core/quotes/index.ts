@@ -1,7 +1,7 @@
 import type { EntityMention, QuoteMention, Span } from '../types';
 import { findQuoteSpans, type QuoteSpan } from './quoteSpans';
 import { resolveSpeaker } from './resolveSpeaker';
-import { findSpeakerMention } from './speakers';
+import { findSpeakerLeadingInto, findSpeakerMention, type SpeakerMention } from './speakers';
 
 export { findQuoteSpans, type QuoteSpan } from './quoteSpans';
 
@@ -28,11 +28,21 @@ export function findQuotes(text: string, entities: readonly EntityMention[], ski
       attributions.push(null);
       continue;
     }
-    const resolved = resolveSpeaker(text, mention, entities, lastNamed);
-    if (mention.kind === 'name' && resolved.name) lastNamed = resolved.name;
-    attributions.push({ speaker: resolved.span, speakerName: resolved.name, cue: mention.cue || null });
+    const attribution = attribute(text, mention, entities, lastNamed);
+    if (mention.kind === 'name' && attribution.speakerName) lastNamed = attribution.speakerName;
+    attributions.push(attribution);
   }
   borrowFromNeighbours(spans, attributions);
+  for (let i = 0; i < spans.length; i++) {
+    if (attributions[i] || !spans[i].opensParagraph) continue;
+    // A paragraph that is a quote and follows a paragraph announcing a speaker ("Cruz continued:").
+    const lead = previousParagraph(text, spans[i].paragraphStart);
+    const mention = lead && findSpeakerLeadingInto(text, lead.start, lead.end);
+    if (mention) attributions[i] = attribute(text, mention, entities, lastNamed);
+    for (let j = i + 1; mention && j < spans.length && !attributions[j] && spans[j].paragraphStart === spans[i].paragraphStart; j++) {
+      attributions[j] = attributions[i];
+    }
+  }
   return spans.map((q, i) => {
     const a = attributions[i];
     return {
@@ -45,6 +55,20 @@ export function findQuotes(text: string, entities: readonly EntityMention[], ski
       cue: a ? a.cue : null,
     };
   });
+}
+
+function attribute(text: string, mention: SpeakerMention, entities: readonly EntityMention[], lastNamed: string | null): Attribution {
+  const resolved = resolveSpeaker(text, mention, entities, lastNamed);
+  return { speaker: resolved.span, speakerName: resolved.name, cue: mention.cue || null };
+}
+
+/** The non-blank paragraph before the one starting at `paragraphStart`, or null. */
+function previousParagraph(text: string, paragraphStart: number): Span | null {
+  let end = paragraphStart - 1;
+  while (end > 0 && /\s/.test(text[end - 1])) end--;
+  if (end <= 0) return null;
+  const start = text.lastIndexOf('\n', end - 1) + 1;
+  return { start, end };
 }
 
 /**

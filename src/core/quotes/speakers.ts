@@ -29,6 +29,8 @@ const TRAILING_CUE = new RegExp(String.raw`[,;]\s*(${PRONOUN}|${NAME})\s+(?:${BE
 const ANY_CUE = new RegExp(String.raw`\b(${CUE_PATTERN})\b`, 'gu');
 const NAME_AT_END = new RegExp(String.raw`(${NAME})$`, 'u');
 const NAME_AT_START = new RegExp(String.raw`^(${NAME})`, 'u');
+/** "said undecided Republican voter Stephanie Hooton": lowercase words before the name belong to it. */
+const PREMODIFIED_NAME_AT_START = new RegExp(String.raw`^((?:[a-z][\p{L}'’\-]*\s+){1,4}${NAME})`, 'u');
 const PRONOUN_AT_END = new RegExp(String.raw`(?:^|[^\p{L}])(${PRONOUN})$`, 'u');
 const PRONOUN_AT_START = new RegExp(String.raw`^(${PRONOUN})(?![\p{L}])`, 'u');
 const TRAILING_BETWEEN = new RegExp(String.raw`(?:\s+${BETWEEN})+\s*$`, 'u');
@@ -65,6 +67,8 @@ function speakerAfter(text: string, q: QuoteSpan): SpeakerMention | null {
   const m = SUBJECT_THEN_CUE.exec(after);
   if (!m) return endsSentence ? null : trailingAttribution(after, q.end);
   if (endsSentence && (m[1].includes(',') || m[1].trim().split(/\s+/).length > 4)) return null;
+  // `"...." She further announced that ...` starts a new statement rather than closing this one.
+  if (endsSentence && /^\s+(?:that\b|[^.!?]{60})/.test(after.slice(m.index + m[0].length))) return null;
   const subjectStart = q.end + m.index + m[0].indexOf(m[1]);
   const subject = m[1];
   // "Podesta, who is now chairman of the campaign, said": the speaker is the part before the apposition.
@@ -94,6 +98,14 @@ function trailingAttribution(after: string, offset: number): SpeakerMention | nu
   return mention ? { ...mention, cue: m[2] } : null;
 }
 
+/**
+ * The speaker announced at the end of the paragraph `[start, end)`, for a quote that opens the next one:
+ * `Cruz continued:` or `Carter said that ...`.
+ */
+export function findSpeakerLeadingInto(text: string, start: number, end: number): SpeakerMention | null {
+  return speakerBefore(text, { start: end, end, paragraphStart: start, paragraphEnd: end, opensParagraph: false, unclosed: false });
+}
+
 function speakerBefore(text: string, q: QuoteSpan): SpeakerMention | null {
   const from = clauseStart(text, q);
   const before = text.slice(from, q.start);
@@ -114,11 +126,17 @@ function speakerBefore(text: string, q: QuoteSpan): SpeakerMention | null {
   let left = text.slice(from, cueStart);
   left = left.replace(TRAILING_BETWEEN, '').trimEnd();
   let mention: Omit<SpeakerMention, 'cue'> | null = null;
-  if (left.endsWith(',')) mention = appositionHead(left.slice(0, -1), from);
-  mention ??= mentionAtEnd(left, from);
-  // "said Smith:" puts the speaker after the cue.
-  mention ??= mentionAtStart(text.slice(cueEnd, q.start), cueEnd);
-  return mention ? { ...mention, cue } : null;
+  // "She escalated her criticism, telling CNN that ...": a participle's speaker is the clause's subject.
+  const participle = /ing$/.test(cue) && left.endsWith(',');
+  if (left.endsWith(',') && !participle) mention = appositionHead(left.slice(0, -1), from);
+  if (!participle) mention ??= mentionAtEnd(left, from);
+  if (!mention) {
+    // "said Smith:" puts the speaker after the cue.
+    const inverted = mentionAtStart(text.slice(cueEnd, q.start), cueEnd);
+    if (inverted && /^\s*[,:]/.test(text.slice(inverted.span.end, q.start))) mention = inverted;
+  }
+  if (!mention) return sentenceSubject(text.slice(from, q.start), from);
+  return { ...mention, cue };
 }
 
 const SUBJECT_VERB = String.raw`(?=\s+(?:[a-z]+ed|[a-z]+s|is|was|has|had|have|will|would|could|can|did|does|also|then|later|fired|went|made|took|gave|put|spoke|sent|got|seemed|wants|thinks|thought|believes|believed)\b)`;
@@ -153,11 +171,8 @@ function appositionHead(left: string, offset: number): Omit<SpeakerMention, 'cue
   for (let i = parts.length - 2; i >= 0; i--) {
     const upTo = parts.slice(0, i + 1).join(',');
     const stripped = upTo.replace(/\s*\([^()]*\)\s*$/, '');
-    const m = NAME_AT_END.exec(stripped);
-    if (m) {
-      const name = trimNameStart(m[1], offset + m.index);
-      if (name) return name;
-    }
+    const found = mentionAtEnd(stripped, offset);
+    if (found) return found;
   }
   return null;
 }
@@ -210,7 +225,7 @@ function mentionAtStart(right: string, offset: number): Omit<SpeakerMention, 'cu
   if (pronoun) return { span: { start, end: start + pronoun[1].length }, kind: 'pronoun' };
   const description = DESCRIPTION_AT_START.exec(body);
   if (description) return { span: { start, end: start + description[1].length }, kind: 'description' };
-  const name = NAME_AT_START.exec(body);
+  const name = NAME_AT_START.exec(body) ?? PREMODIFIED_NAME_AT_START.exec(body);
   if (name) return trimNameStart(name[1].replace(/['’]s$/, ''), start);
   return null;
 }
