@@ -5,4 +5,5 @@ import './extension.test';
 import './views.test';
 import './index.test';
 import './comments.test';
+import './editor.test';
 import './network.test';
