@@ -43,7 +43,7 @@ export function findQuotes(text: string, entities: readonly EntityMention[], ski
       attributions[j] = attributions[i];
     }
   }
-  return spans.map((q, i) => {
+  const quotes = spans.map((q, i) => {
     const a = attributions[i];
     return {
       start: q.start,
@@ -55,7 +55,11 @@ export function findQuotes(text: string, entities: readonly EntityMention[], ski
       cue: a ? a.cue : null,
     };
   });
+  // A single quoted word nobody is said to have said is a scare quote or a title, not a quotation.
+  return quotes.filter((q) => q.speaker || !SINGLE_WORD.test(q.text));
 }
+
+const SINGLE_WORD = /^\s*["“”]?\s*[^\s"“”]+\s*["“”]?\s*$/;
 
 function attribute(text: string, mention: SpeakerMention, entities: readonly EntityMention[], lastNamed: string | null): Attribution {
   const resolved = resolveSpeaker(text, mention, entities, lastNamed);
