@@ -68,6 +68,10 @@ export class EntityGraph {
   private contextMemo = new Map<string, Set<string>>();
   private entityMemo = new Map<string, IndexedEntity>();
   private allMemo: IndexedEntity[] | null = null;
+  /** Every entity by id once the full list was built, patched after changes; null until then. */
+  private listed: Map<string, IndexedEntity> | null = null;
+  /** Keys to resolve again into `listed`. */
+  private readonly unlisted = new Set<string>();
 
   /** Sets (or with null removes) the record of one file. */
   setArticle(file: string, record: ArticleRecord | null): void {
@@ -193,24 +197,36 @@ export class EntityGraph {
   /** Every entity, most mentioned first. */
   allEntities(): readonly IndexedEntity[] {
     if (this.allMemo) return this.allMemo;
-    const groups = new Map<string, string[]>();
-    for (const key of this.keys.keys()) {
-      const id = this.entityIdOfKey(key);
-      if (id === null) continue;
-      const list = groups.get(id);
-      if (list) list.push(key);
-      else groups.set(id, [key]);
+    if (!this.listed) {
+      const groups = new Map<string, string[]>();
+      for (const key of this.keys.keys()) {
+        const id = this.entityIdOfKey(key);
+        if (id === null) continue;
+        const list = groups.get(id);
+        if (list) list.push(key);
+        else groups.set(id, [key]);
+      }
+      this.listed = new Map();
+      for (const [id, members] of groups) {
+        const entity = this.entityMemo.get(id) ?? this.buildEntity(id, members);
+        this.entityMemo.set(id, entity);
+        this.listed.set(id, entity);
+      }
+    } else {
+      // After a change only the names it touched are resolved again.
+      for (const key of this.unlisted) {
+        const id = this.keys.has(key) ? this.entityIdOfKey(key) : null;
+        if (id === null || this.listed.has(id)) continue;
+        const entity = this.entity(id);
+        if (entity) this.listed.set(id, entity);
+      }
     }
-    const all: IndexedEntity[] = [];
-    for (const [id, members] of groups) {
-      const entity = this.entityMemo.get(id) ?? this.buildEntity(id, members);
-      this.entityMemo.set(id, entity);
-      all.push(entity);
-    }
-    all.sort((a, b) => b.mentionCount - a.mentionCount || a.name.localeCompare(b.name));
+    this.unlisted.clear();
+    const all = [...this.listed.values()].sort((a, b) => b.mentionCount - a.mentionCount || a.name.localeCompare(b.name));
     this.allMemo = all;
     return all;
   }
+
 
   private filterMentions(file: string, mentions: readonly IndexedMention[]): IndexedMention[] {
     const inFile = this.notEntityInFile.get(file);
@@ -265,6 +281,7 @@ export class EntityGraph {
    */
   private invalidateAround(touched: ReadonlySet<string>): void {
     this.allMemo = null;
+    if (this.listed) for (const k of touched) this.unlisted.add(k);
     if (!this.rootMemo.size && !this.rootOfKey.size && !this.edgeMemo.size && !this.entityMemo.size) return; // nothing memoised yet
     const near = new Set<string>();
     for (const key of touched) {
@@ -286,8 +303,10 @@ export class EntityGraph {
       for (const k of this.keysByRoot.get(root) ?? []) stale.add(k);
       this.keysByRoot.delete(root);
       this.entityMemo.delete(root);
+      this.listed?.delete(root);
     }
     for (const k of stale) {
+      if (this.listed) this.unlisted.add(k);
       this.rootMemo.delete(k);
       this.rootOfKey.delete(k);
       this.edgeMemo.delete(k);
@@ -304,6 +323,8 @@ export class EntityGraph {
   }
 
   private invalidate(): void {
+    this.listed = null;
+    this.unlisted.clear();
     this.keysByRoot.clear();
     this.rootOfKey.clear();
     this.rootMemo.clear();
