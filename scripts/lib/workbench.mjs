@@ -122,6 +122,7 @@ export async function expandView(page, title) {
   const header = page.locator('.part.sidebar .pane-header').filter({ hasText: title }).first();
   await header.waitFor({ state: 'visible' });
   if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+  await page.mouse.move(700, 12, { steps: 4 }); // no tooltip over the rows in a screenshot
   const pane = header.locator('xpath=..');
   const rows = pane.locator('.monaco-list-row');
   await rows.first().waitFor({ state: 'visible', timeout: 20_000 });
