@@ -7,6 +7,8 @@ export const NEWS_ARTICLE_LANGUAGE = 'news-article';
 const EDITABLE_SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs', 'vscode-test-web']);
 /** The header, first paragraphs and footer are what the parser scores; the rest of a huge file adds nothing. */
 const DETECTION_PREFIX_LENGTH = 200_000;
+/** An article pasted into a new untitled editor is detected once typing pauses. */
+const UNTITLED_RECHECK_DELAY_MS = 500;
 
 /** Whether `document` matches one of the `newsAnnotator.filePatterns` globs (relative to a workspace folder or absolute). */
 export function matchesFilePatterns(document: vscode.TextDocument, patterns: readonly string[]): boolean {
@@ -24,11 +26,17 @@ export function matchesFilePatterns(document: vscode.TextDocument, patterns: rea
  */
 export class NewsArticleLanguageDetector implements vscode.Disposable {
   private readonly switched = new Set<string>();
+  private readonly pendingRechecks = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor() {
     this.disposables.push(
       vscode.workspace.onDidOpenTextDocument((document) => void this.consider(document)),
+      // A new untitled editor opens empty; its text arrives by typing or pasting.
+      vscode.workspace.onDidChangeTextDocument(({ document }) => {
+        if (document.uri.scheme === 'untitled' && document.languageId === 'plaintext') this.recheckLater(document);
+      }),
+      vscode.workspace.onDidCloseTextDocument((document) => this.cancelRecheck(document.uri.toString())),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration('newsAnnotator.detectByContent') || event.affectsConfiguration('newsAnnotator.filePatterns')) {
           this.considerOpenDocuments();
@@ -53,6 +61,21 @@ export class NewsArticleLanguageDetector implements vscode.Disposable {
     for (const document of vscode.workspace.textDocuments) void this.consider(document);
   }
 
+  private recheckLater(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    this.cancelRecheck(key);
+    this.pendingRechecks.set(key, setTimeout(() => {
+      this.pendingRechecks.delete(key);
+      if (!document.isClosed) void this.consider(document);
+    }, UNTITLED_RECHECK_DELAY_MS));
+  }
+
+  private cancelRecheck(key: string): void {
+    const timer = this.pendingRechecks.get(key);
+    if (timer !== undefined) clearTimeout(timer);
+    this.pendingRechecks.delete(key);
+  }
+
   private async consider(document: vscode.TextDocument): Promise<void> {
     if (!this.shouldSwitch(document)) return;
     this.switched.add(document.uri.toString());
@@ -65,6 +88,8 @@ export class NewsArticleLanguageDetector implements vscode.Disposable {
   }
 
   dispose(): void {
+    for (const timer of this.pendingRechecks.values()) clearTimeout(timer);
+    this.pendingRechecks.clear();
     for (const disposable of this.disposables) disposable.dispose();
     this.disposables.length = 0;
   }

@@ -142,6 +142,16 @@ describe('editor features', () => {
     assert.strictEqual((await documentWhen(articleUri, () => true))?.languageId, 'plaintext', 'a document set back by the user is not switched again');
   });
 
+  it('detects an article pasted into a new untitled editor', async () => {
+    const untitled = await vscode.workspace.openTextDocument({ language: 'plaintext', content: '' });
+    await vscode.window.showTextDocument(untitled);
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(untitled.uri, new vscode.Position(0, 0), fs.readFileSync(workspaceFile(SEED_FAN).fsPath, 'utf8'));
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    assert.ok(await documentWhen(untitled.uri, (d) => d.languageId === 'news-article'), 'the pasted article became news-article');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   it('does not detect by content when newsAnnotator.detectByContent is off', async () => {
     const settings = vscode.workspace.getConfiguration('newsAnnotator');
     await settings.update('detectByContent', false, vscode.ConfigurationTarget.Global);
