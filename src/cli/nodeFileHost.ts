@@ -9,6 +9,8 @@ import { FileExistsError } from '../core/annotations/host';
  * store's lock relies on.
  */
 export class NodeFileHost implements AnnotationStoreHost {
+  readonly atomicExclusiveRename = true;
+
   constructor(readonly root: string) {}
 
   private resolve(relative: string): string {

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import {
-  type Annotation, AnnotationStore, InMemoryStoreHost, StoreFileError, createAnnotation, parseStoreFile,
+  type Annotation, AnnotationStore, FileExistsError, InMemoryStoreHost, StoreFileError, createAnnotation, parseStoreFile,
   reviseAnnotation, selectorsFor, serializeStoreFile, StoreBusyError, storePathFor,
 } from '../../src/core/annotations';
 import { NodeFileHost } from '../../src/cli/nodeFileHost';
@@ -75,6 +75,19 @@ describe('annotation store', () => {
   it('loses nothing when two instances write to one folder at once (memory host)', async () => {
     const host = new InMemoryStoreHost();
     await concurrentWriters(host);
+  });
+
+  it('loses nothing when the host\'s non-overwriting rename is check-then-rename (VS Code\'s disk provider)', async () => {
+    class RacyRenameHost extends InMemoryStoreHost {
+      override readonly atomicExclusiveRename = false;
+      override async rename(from: string, to: string, options: { overwrite: boolean }): Promise<void> {
+        if (!options.overwrite && this.files.has(to)) throw new FileExistsError(to);
+        // The window between the check and the rename, where another writer can slip in.
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 3));
+        return super.rename(from, to, { overwrite: true });
+      }
+    }
+    await concurrentWriters(new RacyRenameHost());
   });
 
   it('loses nothing when two instances write to one temp folder at once (real files)', async () => {

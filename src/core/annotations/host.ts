@@ -30,6 +30,11 @@ export interface AnnotationStoreHost {
   stat(path: string): Promise<FileStat | undefined>;
   /** Paths of every file under `folder`, recursively; empty when the folder does not exist. */
   list(folder: string): Promise<string[]>;
+  /**
+   * True when `rename(..., { overwrite: false })` is atomic (fails if the target exists at the moment
+   * of the rename). When false or absent, the store lets a lock settle before trusting it.
+   */
+  readonly atomicExclusiveRename?: boolean;
   /** Fires with the path of a file under `folder` that changed outside the store (or at all). */
   watch?(folder: string, listener: (path: string) => void): Disposable;
 }
@@ -54,6 +59,7 @@ export function isFileExistsError(err: unknown): boolean {
  * of a file (an interrupted write), and every change is reported to watchers.
  */
 export class InMemoryStoreHost implements AnnotationStoreHost {
+  readonly atomicExclusiveRename: boolean = true;
   readonly files = new Map<string, { data: Uint8Array; mtime: number }>();
   /** When set, the next writeFile writes this share (0..1) of the bytes, then rejects. */
   failNextWriteAfter: number | undefined;

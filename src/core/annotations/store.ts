@@ -7,7 +7,9 @@
  *   previous file whole;
  * - every write happens under a lock file (created by a non-overwriting rename) and re-reads the file
  *   first, merging it with this instance's state (see storeState.ts), so two instances (two windows,
- *   the CLI) writing at once lose nothing; a lock older than `staleLockMs` is taken over;
+ *   the CLI) writing at once lose nothing; a lock older than `staleLockMs` is taken over; the file
+ *   is read back after the write and written again if another writer's file lacks this state (for
+ *   hosts whose non-overwriting rename is check-then-rename, not atomic);
  * - a store file that fails to parse or validate is reported (onDidReportError, with a backup copy
  *   beside it), its article is read-only here until the file is fixed, and it is never overwritten.
  */
@@ -36,6 +38,9 @@ export class StoreBusyError extends Error {
 }
 
 type Listener<T> = (value: T) => void;
+
+/** How long a lock taken on a host without atomic exclusive rename must stay ours before it counts. */
+const LOCK_SETTLE_MS = 30;
 
 /** The annotations of a workspace folder. */
 export class AnnotationStore implements Disposable {
@@ -157,13 +162,21 @@ export class AnnotationStore implements Disposable {
         if (disk === 'broken') throw this.broken.get(article) ?? known;
       }
       this.absorb(article, change);
-      await this.withLock(storePath, async () => {
-        const disk = await this.readDisk(article);
-        if (disk === 'broken') throw this.broken.get(article) as StoreFileError;
-        this.absorb(article, disk);
-        const state = this.states.get(article) ?? emptyState();
-        await this.writeAtomically(storePath, serializeStoreFile(article, state));
-      });
+      for (let round = 0; ; round++) {
+        await this.withLock(storePath, async () => {
+          const disk = await this.readDisk(article);
+          if (disk === 'broken') throw this.broken.get(article) as StoreFileError;
+          this.absorb(article, disk);
+          const state = this.states.get(article) ?? emptyState();
+          await this.writeAtomically(storePath, serializeStoreFile(article, state));
+        });
+        // On a host whose lock is not strictly exclusive another writer may have replaced the file
+        // with one that lacks this state: check, and write again (a merge, so nothing is undone).
+        const written = await this.readDisk(article);
+        if (written === 'broken') throw this.broken.get(article) as StoreFileError;
+        const mine = this.states.get(article) ?? emptyState();
+        if (sameState(mergeStates(written, mine), written) || round >= 3) break;
+      }
     });
   }
 
@@ -237,11 +250,21 @@ export class AnnotationStore implements Disposable {
     const lockPath = `${storePath}.lock`;
     const deadline = Date.now() + this.lockTimeoutMs;
     for (let attempt = 0; ; attempt++) {
-      const candidate = `${lockPath}.${globalThis.crypto.randomUUID()}.tmp`;
-      await this.host.writeFile(candidate, new TextEncoder().encode(this.now().toISOString()));
+      const token = `${globalThis.crypto.randomUUID()} ${this.now().toISOString()}`;
+      const candidate = `${lockPath}.${token.slice(0, 36)}.tmp`;
+      await this.host.writeFile(candidate, new TextEncoder().encode(token));
       try {
         await this.host.rename(candidate, lockPath, { overwrite: false });
-        break;
+        // Some hosts check for the target and then rename (VS Code's disk provider): two writers
+        // can both "succeed", the later rename replacing the earlier lock. Reading it back tells
+        // the one whose token is gone that it lost.
+        if (await this.holdsLock(lockPath, token)) {
+          if (this.host.atomicExclusiveRename) break;
+          // Check-then-rename hosts: a writer that checked before our rename renames within a few
+          // milliseconds; after this pause its token has replaced ours if it did.
+          await sleep(LOCK_SETTLE_MS);
+          if (await this.holdsLock(lockPath, token)) break;
+        }
       } catch (err) {
         await this.host.delete(candidate).catch(() => undefined);
         if (!isFileExistsError(err)) throw err;
@@ -259,6 +282,11 @@ export class AnnotationStore implements Disposable {
     } finally {
       await this.host.delete(lockPath).catch(() => undefined);
     }
+  }
+
+  private async holdsLock(lockPath: string, token: string): Promise<boolean> {
+    const held = await this.host.readFile(lockPath);
+    return held !== undefined && new TextDecoder().decode(held) === token;
   }
 
   /** Runs store operations on one article one after the other within this instance. */
