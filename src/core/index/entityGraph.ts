@@ -1,7 +1,7 @@
 import type { ArticleRecord, IndexedEntityType, IndexedMention } from './articleRecord';
 import { AUTHOR_ROLE } from './articleRecord';
 import type { EntityCorrection } from './corrections';
-import { nameKey, oneEditApart } from './names';
+import { compareStrings, nameKey, oneEditApart } from './names';
 
 /** One entity across the workspace: a real person, organization or place. */
 export interface IndexedEntity {
@@ -222,7 +222,7 @@ export class EntityGraph {
       }
     }
     this.unlisted.clear();
-    const all = [...this.listed.values()].sort((a, b) => b.mentionCount - a.mentionCount || a.name.localeCompare(b.name));
+    const all = [...this.listed.values()].sort((a, b) => b.mentionCount - a.mentionCount || compareStrings(a.name, b.name));
     this.allMemo = all;
     return all;
   }
@@ -492,7 +492,7 @@ export class EntityGraph {
       type: this.majorityType(members),
       aliases: [...aliases].sort(),
       variants: variants.sort(),
-      roles: [...roles].map(([role, count]) => ({ role, count })).sort((a, b) => b.count - a.count || a.role.localeCompare(b.role)),
+      roles: [...roles].map(([role, count]) => ({ role, count })).sort((a, b) => b.count - a.count || compareStrings(a.role, b.role)),
       mentionCount,
       files: [...files].sort(),
     };

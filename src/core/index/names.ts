@@ -48,3 +48,8 @@ export function oneEditApart(a: string, b: string): boolean {
   if (la === lb) return a.slice(i + 1) === b.slice(i + 1);
   return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
+
+/** Code-unit order: stable everywhere and far cheaper than `localeCompare` when sorting thousands of files. */
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -5,7 +5,7 @@ import type { EntityCorrection } from './corrections';
 import { EntityGraph, type IndexedEntity } from './entityGraph';
 import { Emitter, type CancellationSignal, type Disposable, type Event } from './events';
 import { hashBytes, type FileChange, type WorkspaceHost } from './host';
-import { nameKey } from './names';
+import { compareStrings, nameKey } from './names';
 import { compareQuotes, quoteWords, sameStatement, type WordDifference } from './quoteSimilarity';
 import { readSnapshot, writeSnapshot } from './snapshot';
 
@@ -404,7 +404,7 @@ export class WorkspaceIndex implements Disposable {
       if (list) list.push(file);
       else byOutlet.set(outlet, [file]);
     }
-    return [...byOutlet].map(([name, files]) => ({ name, files })).sort((a, b) => a.name.localeCompare(b.name));
+    return [...byOutlet].map(([name, files]) => ({ name, files })).sort((a, b) => compareStrings(a.name, b.name));
   }
 
   /** Every entity, most mentioned first. */
@@ -463,13 +463,14 @@ export class WorkspaceIndex implements Disposable {
 
   /** The first mention: in the earliest-dated article (undated last, then by path), earliest offset. */
   firstMention(id: string): MentionLocation | undefined {
-    const files = [...(this.graph.entity(id)?.files ?? [])];
-    files.sort((a, b) => (this.graph.record(a)?.date ?? '9999').localeCompare(this.graph.record(b)?.date ?? '9999') || a.localeCompare(b));
-    for (const file of files) {
-      const first = this.mentionsInFile(id, file)[0];
-      if (first) return { file, mention: first };
+    // One pass for the minimum: a hover must not sort thousands of files.
+    let best: { file: string; date: string } | undefined;
+    for (const file of this.graph.entity(id)?.files ?? []) {
+      const date = this.graph.record(file)?.date ?? '9999';
+      if (!best || date < best.date || (date === best.date && file < best.file)) best = { file, date };
     }
-    return undefined;
+    const first = best && this.mentionsInFile(id, best.file)[0];
+    return best && first ? { file: best.file, mention: first } : undefined;
   }
 
   /** Mentions per file and per outlet, most first. */
@@ -481,8 +482,8 @@ export class WorkspaceIndex implements Disposable {
       perOutlet.set(outlet, (perOutlet.get(outlet) ?? 0) + count);
     }
     return {
-      perArticle: [...perFile].map(([file, count]) => ({ file, count })).sort((a, b) => b.count - a.count || a.file.localeCompare(b.file)),
-      perOutlet: [...perOutlet].map(([outlet, count]) => ({ outlet, count })).sort((a, b) => b.count - a.count || a.outlet.localeCompare(b.outlet)),
+      perArticle: [...perFile].map(([file, count]) => ({ file, count })).sort((a, b) => b.count - a.count || compareStrings(a.file, b.file)),
+      perOutlet: [...perOutlet].map(([outlet, count]) => ({ outlet, count })).sort((a, b) => b.count - a.count || compareStrings(a.outlet, b.outlet)),
     };
   }
 
@@ -492,12 +493,16 @@ export class WorkspaceIndex implements Disposable {
     const files = new Set<string>();
     for (const k of members) for (const f of this.bySpeaker.get(k) ?? []) files.add(f);
     const out: QuoteLocation[] = [];
-    for (const file of [...files].sort()) {
+    // With a limit (a hover's first few quotes) files are taken as they come, not all sorted first.
+    const ordered = limit === Infinity ? [...files].sort() : files;
+    for (const file of ordered) {
       const record = this.graph.record(file);
-      record?.quotes.forEach((quote, i) => {
+      if (!record) continue;
+      for (let i = 0; i < record.quotes.length && out.length < limit; i++) {
         const key = record.speakerKeys[i];
-        if (out.length < limit && key !== null && this.graph.entityIdOfKey(key) === id) out.push({ file, quote, speakerId: id });
-      });
+        if (key !== null && this.graph.entityIdOfKey(key) === id) out.push({ file, quote: record.quotes[i], speakerId: id });
+      }
+      if (out.length >= limit) break;
     }
     return out;
   }
@@ -528,7 +533,7 @@ export class WorkspaceIndex implements Disposable {
       if (file === exceptFile) continue;
       for (const date of dates) out.push({ file, date });
     }
-    return out.sort((a, b) => a.file.localeCompare(b.file) || a.date.start - b.date.start);
+    return out.sort((a, b) => compareStrings(a.file, b.file) || a.date.start - b.date.start);
   }
 
   /**
@@ -553,7 +558,7 @@ export class WorkspaceIndex implements Disposable {
       if (!sameStatement(comparison, words.length, other.words.length)) continue;
       out.push({ file: other.file, quote: other.quote, speakerId: this.speakerOf(other.file, other.quote), similarity: comparison.similarity, differences: comparison.differences });
     }
-    return out.sort((a, b) => b.similarity - a.similarity || a.file.localeCompare(b.file)).slice(0, limit);
+    return out.sort((a, b) => b.similarity - a.similarity || compareStrings(a.file, b.file)).slice(0, limit);
   }
 
   /** Entities whose name or alias matches `query` (prefix of a word first, then substring). */
