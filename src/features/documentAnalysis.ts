@@ -4,6 +4,17 @@ import { loadEntityRecognizer } from '../core/ner';
 import type { ArticleAnalysis, ParsedArticle } from '../core/types';
 import type { ParsedDocuments } from './parsedDocuments';
 
+/**
+ * Longer documents are not analysed: extraction runs in the extension host at some tens of
+ * thousands of tokens a second, and a multi-megabyte file would stall it for seconds. News articles
+ * are far shorter; outline and folding (parser only) still work beyond this.
+ */
+export const MAX_ANALYSED_LENGTH = 200_000;
+
+function nothingFound(): ArticleAnalysis {
+  return { entities: [], dates: [], quotes: [] };
+}
+
 /** A document's parse and extraction at one version. */
 export interface DocumentAnalysis {
   version: number;
@@ -55,13 +66,15 @@ export class DocumentAnalyses implements vscode.Disposable {
     // while the model loads.
     const text = document.getText();
     const parsed = this.parsedDocuments.get(document);
-    const result = this.extractorOnce().then((extractor) => ({
-      version,
-      parsed,
-      analysis: extractor.analyzeArticle(text, parsed, {
-        onError: (stage, error) => console.error(`News Annotator: ${stage} extraction failed on ${key}`, error),
-      }),
-    }));
+    const result = text.length > MAX_ANALYSED_LENGTH
+      ? Promise.resolve({ version, parsed, analysis: nothingFound() })
+      : this.extractorOnce().then((extractor) => ({
+        version,
+        parsed,
+        analysis: extractor.analyzeArticle(text, parsed, {
+          onError: (stage, error) => console.error(`News Annotator: ${stage} extraction failed on ${key}`, error),
+        }),
+      }));
     this.cache.set(key, { version, result });
     return result;
   }

@@ -183,6 +183,28 @@ describe('editor features', () => {
     }
   });
 
+  it('handles CRLF and a multi-megabyte article without stalling (tokens skipped, outline kept)', async () => {
+    const seed = fs.readFileSync(workspaceFile(SEED_NTD).fsPath, 'utf8');
+    const crlf = tempTextFile(seed.replace(/\n/g, '\r\n'), 'crlf.news');
+    const crlfDocument = await vscode.workspace.openTextDocument(crlf);
+    assert.strictEqual(crlfDocument.languageId, 'news-article', '*.news.txt is a news article by name');
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', crlf);
+    assert.strictEqual(symbols[0].name, crlfDocument.lineAt(0).text.trim());
+    const legend = await vscode.commands.executeCommand<vscode.SemanticTokensLegend>('vscode.provideDocumentSemanticTokensLegend', crlf);
+    const tokens = decodeTokens(await vscode.commands.executeCommand<vscode.SemanticTokens>('vscode.provideDocumentSemanticTokens', crlf), legend);
+    assert.ok(tokens.some((t) => t.type === 'date' && crlfDocument.lineAt(t.line).text.substr(t.character, t.length) === 'Jan. 15'), 'tokens line up under CRLF');
+    for (const t of tokens) assert.ok(t.character + t.length <= crlfDocument.lineAt(t.line).text.length, 'no token runs into a line break');
+
+    const huge = tempTextFile(`${seed}\n\n${'Body text about Ren Zhengfei on Jan. 15, 2019. '.repeat(70_000)}`, 'huge.news');
+    const hugeDocument = await vscode.workspace.openTextDocument(huge);
+    const started = Date.now();
+    const hugeTokens = await vscode.commands.executeCommand<vscode.SemanticTokens | undefined>('vscode.provideDocumentSemanticTokens', huge);
+    assert.strictEqual(hugeTokens?.data.length ?? 0, 0, 'a document beyond the analysis limit gets no tokens');
+    const hugeSymbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', huge);
+    assert.strictEqual(hugeSymbols[0].name, hugeDocument.lineAt(0).text.trim());
+    console.log(`huge article (${(hugeDocument.getText().length / 1e6).toFixed(1)} M chars): tokens and outline in ${Date.now() - started} ms`);
+  });
+
   it('keeps names whole with the language word pattern', () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
     const config = JSON.parse(fs.readFileSync(path.join(extension.extensionPath, 'language-configuration.json'), 'utf8')) as { wordPattern: { pattern: string; flags: string } };
