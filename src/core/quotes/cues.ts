@@ -45,7 +45,7 @@ function cueForms(verb: string): string[] {
 }
 
 /** Alternation of every cue form, longest first so that `saying` wins over `say`. */
-export const CUE_PATTERN = [...new Set(CUE_VERBS.flatMap(cueForms).concat(['according to']))]
+export const CUE_PATTERN = [...new Set(CUE_VERBS.flatMap(cueForms).concat(['according to', 'According to']))]
   .sort((a, b) => b.length - a.length)
   .join('|');
 

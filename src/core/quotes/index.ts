@@ -22,13 +22,14 @@ export function findQuotes(text: string, entities: readonly EntityMention[], ski
   const spans = findQuoteSpans(text, skip);
   const attributions: (Attribution | null)[] = [];
   let lastNamed: string | null = null;
+  const fullerNames = new Map<string, string>();
   for (const q of spans) {
     const mention = findSpeakerMention(text, q);
     if (!mention) {
       attributions.push(null);
       continue;
     }
-    const attribution = attribute(text, mention, entities, lastNamed);
+    const attribution = attribute(text, mention, entities, lastNamed, fullerNames);
     if (mention.kind === 'name' && attribution.speakerName) lastNamed = attribution.speakerName;
     attributions.push(attribution);
   }
@@ -38,7 +39,7 @@ export function findQuotes(text: string, entities: readonly EntityMention[], ski
     // A paragraph that is a quote and follows a paragraph announcing a speaker ("Cruz continued:").
     const lead = previousParagraph(text, spans[i].paragraphStart);
     const mention = lead && findSpeakerLeadingInto(text, lead.start, lead.end);
-    if (mention) attributions[i] = attribute(text, mention, entities, lastNamed);
+    if (mention) attributions[i] = attribute(text, mention, entities, lastNamed, fullerNames);
     for (let j = i + 1; mention && j < spans.length && !attributions[j] && spans[j].paragraphStart === spans[i].paragraphStart; j++) {
       attributions[j] = attributions[i];
     }
@@ -61,8 +62,14 @@ export function findQuotes(text: string, entities: readonly EntityMention[], ski
 
 const SINGLE_WORD = /^\s*["“”]?\s*[^\s"“”]+\s*["“”]?\s*$/;
 
-function attribute(text: string, mention: SpeakerMention, entities: readonly EntityMention[], lastNamed: string | null): Attribution {
-  const resolved = resolveSpeaker(text, mention, entities, lastNamed);
+function attribute(
+  text: string,
+  mention: SpeakerMention,
+  entities: readonly EntityMention[],
+  lastNamed: string | null,
+  fullerNames: Map<string, string>,
+): Attribution {
+  const resolved = resolveSpeaker(text, mention, entities, lastNamed, fullerNames);
   return { speaker: resolved.span, speakerName: resolved.name, cue: mention.cue || null };
 }
 

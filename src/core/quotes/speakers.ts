@@ -26,7 +26,8 @@ const ROLE_NOUN = /^(?:spokes(?:man|woman|person|people|men|women)|officials?|mi
 const CUE_AT_START = new RegExp(String.raw`^[\s,.!?;:—–\-]*((?:${BETWEEN}\s+)*)(${CUE_PATTERN})\b`, 'u');
 const SUBJECT_THEN_CUE = new RegExp(String.raw`^[\s,.!?;:—–\-]*([^"“”.!?;:]{1,200}?)\s+(?:${BETWEEN}\s+)*(${CUE_PATTERN})\b`, 'u');
 const TRAILING_CUE = new RegExp(String.raw`[,;]\s*(${PRONOUN}|${NAME})\s+(?:${BETWEEN}\s+)*(${CUE_PATTERN})\b`, 'u');
-const ANY_CUE = new RegExp(String.raw`\b(${CUE_PATTERN})\b`, 'gu');
+// Not inside a compound: "so-called" holds no cue.
+const ANY_CUE = new RegExp(String.raw`(?<![\p{L}\-'’])(${CUE_PATTERN})\b`, 'gu');
 const NAME_AT_END = new RegExp(String.raw`(${NAME})$`, 'u');
 const NAME_AT_START = new RegExp(String.raw`^(${NAME})`, 'u');
 /** "said undecided Republican voter Stephanie Hooton": lowercase words before the name belong to it. */
