@@ -23,6 +23,10 @@ const NOT_NAME_START = new Set(['The', 'A', 'An', 'But', 'And', 'In', 'On', 'At'
 const FUNCTION_WORD = /^(?:to|that|and|or|but|of|in|on|at|for|with|by|from|as|than|then|which|who|whom|whose|what|when|where|if|not|be|been|being|is|was|are|were|the|a|an)$/;
 /** Heads of speaker descriptions that need no determiner: "White House spokesman", "officials". */
 const ROLE_NOUN = /^(?:spokes(?:man|woman|person|people|men|women)|officials?|ministers?|presidents?|analysts?|sources?|aides?|advisers?|advisors?|lawyers?|attorneys?|directors?|members?|executives?|leaders?|chairman|chairwoman|secretary|secretaries|senators?|representatives?|experts?|economists?|researchers?|critics?|supporters?|voters?|residents?|officers?|organizers?|campaign|police|authorities|statement|report|study|survey|poll|editorial|memo|letter|website|group|committee)$/;
+/** Cues whose next noun is the hearer, not the speaker: "told Reuters", "asked reporters". */
+const TAKES_OBJECT = /^(?:told|tells|tell|telling|asked|asks|ask|asking|urged|urges|urging)$/;
+/** "Clinton: “Our goal is ...”": a name and a colon introduce the quote. */
+const NAME_COLON = new RegExp(String.raw`^\s*(${NAME})\s*:\s*$`, 'u');
 const CUE_AT_START = new RegExp(String.raw`^[\s,.!?;:—–\-]*((?:${BETWEEN}\s+)*)(${CUE_PATTERN})\b`, 'u');
 const SUBJECT_THEN_CUE = new RegExp(String.raw`^[\s,.!?;:—–\-]*([^"“”.!?;:]{1,200}?)\s+(?:${BETWEEN}\s+)*(${CUE_PATTERN})\b`, 'u');
 const TRAILING_CUE = new RegExp(String.raw`[,;]\s*(${PRONOUN}|${NAME})\s+(?:${BETWEEN}\s+)*(${CUE_PATTERN})\b`, 'u');
@@ -77,7 +81,8 @@ function speakerAfter(text: string, q: QuoteSpan): SpeakerMention | null {
   const head = comma >= 0 ? subject.slice(0, comma) : subject;
   if (comma < 0 && subject.trim().split(/\s+/).length > 6) return trailingAttribution(after, q.end);
   if (comma >= 0 && head.trim().split(/\s+/).length > 5) return trailingAttribution(after, q.end);
-  const mention = mentionAtStart(head, subjectStart) ?? (comma >= 0 ? null : mentionAtEnd(head, subjectStart));
+  // "...," Clinton spokesman Josh Schwerin said: the name right before the cue is the speaker.
+  const mention = (comma >= 0 ? null : mentionAtEnd(head, subjectStart)) ?? mentionAtStart(head, subjectStart);
   if (!mention) return trailingAttribution(after, q.end);
   if (comma < 0 && mention.span.end - subjectStart < head.trimEnd().length && mention.kind !== 'description') {
     // Words between the mention and the cue that are no part of it: "...," Smith told reporters is fine,
@@ -116,7 +121,15 @@ function speakerBefore(text: string, q: QuoteSpan): SpeakerMention | null {
     // "to announce", "as if to say": an infinitive has no subject of its own.
     if (!/\bto\s+$/.test(before.slice(Math.max(0, m.index - 4), m.index))) last = m;
   }
-  if (!last) return sentenceSubject(before, from);
+  if (!last) {
+    const colon = NAME_COLON.exec(before);
+    if (colon) {
+      const start = from + before.indexOf(colon[1]);
+      const name = trimNameStart(colon[1], start);
+      if (name) return { ...name, cue: '' };
+    }
+    return sentenceSubject(before, from);
+  }
   const cue = last[1];
   const cueStart = from + last.index;
   const cueEnd = cueStart + cue.length;
@@ -131,7 +144,9 @@ function speakerBefore(text: string, q: QuoteSpan): SpeakerMention | null {
   const participle = /ing$/.test(cue) && left.endsWith(',');
   if (left.endsWith(',') && !participle) mention = appositionHead(left.slice(0, -1), from);
   if (!participle) mention ??= mentionAtEnd(left, from);
-  if (!mention) {
+  const passive = /^\s+by\s+/.exec(text.slice(cueEnd, q.start));
+  if (passive) mention = mentionAtStart(text.slice(cueEnd + passive[0].length, q.start), cueEnd + passive[0].length) ?? mention;
+  if (!mention && !participle && !TAKES_OBJECT.test(cue)) {
     // "said Smith:" puts the speaker after the cue.
     const inverted = mentionAtStart(text.slice(cueEnd, q.start), cueEnd);
     if (inverted && /^\s*[,:]/.test(text.slice(inverted.span.end, q.start))) mention = inverted;
@@ -140,7 +155,7 @@ function speakerBefore(text: string, q: QuoteSpan): SpeakerMention | null {
   return { ...mention, cue };
 }
 
-const SUBJECT_VERB = String.raw`(?=\s+(?:[a-z]+ed|[a-z]+s|is|was|has|had|have|will|would|could|can|did|does|also|then|later|fired|went|made|took|gave|put|spoke|sent|got|seemed|wants|thinks|thought|believes|believed)\b)`;
+const SUBJECT_VERB = String.raw`(?=\s+(?:[a-z]+ed|[a-z]+s|is|was|has|had|have|will|would|could|can|did|does|also|then|later|fired|went|made|took|gave|put|spoke|sent|got|seemed|sought|wants|thinks|thought|believes|believed|began|wrote|told|said|felt|kept|left|brought|ran|became|won|lost|held|found|stood)\b)`;
 const NAME_SUBJECT = new RegExp(String.raw`^(${NAME})${SUBJECT_VERB}`, 'u');
 const PRONOUN_SUBJECT = new RegExp(String.raw`^(${PRONOUN})${SUBJECT_VERB}`, 'u');
 const DESCRIPTION_SUBJECT = new RegExp(String.raw`^((?:the|a|an|The|A|An|His|Her|Its|Their)\s+(?:[\p{L}'’\-]+\s+){0,3}?[\p{L}'’\-]+)${SUBJECT_VERB}`, 'u');
