@@ -23,6 +23,8 @@ const NOT_NAME_START = new Set(['The', 'A', 'An', 'But', 'And', 'In', 'On', 'At'
 const FUNCTION_WORD = /^(?:to|that|and|or|but|of|in|on|at|for|with|by|from|as|than|then|which|who|whom|whose|what|when|where|if|not|be|been|being|is|was|are|were|the|a|an)$/;
 /** Heads of speaker descriptions that need no determiner: "White House spokesman", "officials". */
 const ROLE_NOUN = /^(?:spokes(?:man|woman|person|people|men|women)|officials?|ministers?|presidents?|analysts?|sources?|aides?|advisers?|advisors?|lawyers?|attorneys?|directors?|members?|executives?|leaders?|chairman|chairwoman|secretary|secretaries|senators?|representatives?|experts?|economists?|researchers?|critics?|supporters?|voters?|residents?|officers?|organizers?|campaign|police|authorities|statement|report|study|survey|poll|editorial|memo|letter|website|group|committee)$/;
+/** Openings of a clause-initial adverbial, which is not the speaker: "In an interview, Smith, the CEO, said". */
+const ADVERBIAL_OPENING = /^(?:In|On|At|After|Before|When|While|During|Since|Asked|Speaking|Later|Earlier|But|And|Meanwhile|However|Still|Yet|Now|Then|Also|Last|This|Next|For|From|With|Without|As|Despite|Although|Though|Because|If|Of|By|Instead|Indeed|Yesterday|Today|\d)/;
 /** Cues whose next noun is the hearer, not the speaker: "told Reuters", "asked reporters". */
 const TAKES_OBJECT = /^(?:told|tells|tell|telling|asked|asks|ask|asking|urged|urges|urging)$/;
 /** "Clinton: “Our goal is ...”": a name and a colon introduce the quote. */
@@ -38,9 +40,11 @@ const NAME_AT_START = new RegExp(String.raw`^(${NAME})`, 'u');
 const PREMODIFIED_NAME_AT_START = new RegExp(String.raw`^((?:[a-z][\p{L}'’\-]*\s+){1,4}${NAME})`, 'u');
 const PRONOUN_AT_END = new RegExp(String.raw`(?:^|[^\p{L}])(${PRONOUN})$`, 'u');
 const PRONOUN_AT_START = new RegExp(String.raw`^(${PRONOUN})(?![\p{L}])`, 'u');
-const TRAILING_BETWEEN = new RegExp(String.raw`(?:\s+${BETWEEN})+\s*$`, 'u');
+/** Time phrases between a speaker and the cue: "Trump, ..., on Friday described". */
+const TIME_PHRASE = String.raw`(?:(?:on|last|this|early|late|next)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|night|morning|afternoon|evening|year|month|today|yesterday|tonight)`;
+const TRAILING_BETWEEN = new RegExp(String.raw`(?:\s+(?:${BETWEEN}|${TIME_PHRASE}))+\s*$`, 'u');
 const WORDS_AT_END = /((?:[\p{L}\p{N}'’\-]+\s+){0,6}[\p{L}\p{N}'’\-]+)$/u;
-const DESCRIPTION_AT_START = /^((?:the|a|an|one|another|his|her|its|their|The|A|An|One|Another|His|Her|Its|Their)\s+(?:[\p{L}\p{N}'’\-]+\s+){0,5}?[\p{L}\p{N}'’\-]+)(?=\s*(?:[,.;:!?)]|$|\s+(?:who|of|at|for|in|with|on)\b))/u;
+const DESCRIPTION_AT_START = /^((?:the|a|an|one|another|his|her|its|their|The|A|An|One|Another|His|Her|Its|Their)\s+(?:[\p{L}\p{N}'’\-]+\s+){0,5}?[\p{L}\p{N}'’\-]+)(?=\s*(?:[,.;:!?)]|$|\s+(?:who|of|at|for|in|with|on|to|from|as|and)\b))/u;
 const SENTENCE_END = /[.!?]["”’)]*\s+(?=["“\p{Lu}])/gu;
 const ABBREVIATION = /(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Lt|Col|Sgt|Capt|Jr|Sr|Inc|Corp|Co|Ltd|Prof|Rev|Hon|No|vs|U\.S|U\.N|U\.K|[A-Z])\.$/;
 /** How far around a quote the speaker is looked for, in code units. */
@@ -184,6 +188,18 @@ function sentenceSubject(before: string, offset: number): SpeakerMention | null 
 /** "Mike Murphy, who ran a super PAC, said": the name before the first comma of the clause's subject. */
 function appositionHead(left: string, offset: number): Omit<SpeakerMention, 'cue'> | null {
   const parts = left.split(',');
+  // The subject opens the clause ("Cory James, 22, of Flint, Mich., said"), unless an adverbial comes first.
+  let segmentStart = 0;
+  for (let i = 0; i < parts.length - 1; i++) {
+    const segment = parts[i];
+    const trimmed = segment.trim();
+    if (trimmed && !ADVERBIAL_OPENING.test(trimmed)) {
+      const found = mentionAtEnd(parts.slice(0, i + 1).join(','), offset);
+      if (found && found.span.start >= offset + segmentStart) return found;
+      break;
+    }
+    segmentStart += segment.length + 1;
+  }
   for (let i = parts.length - 2; i >= 0; i--) {
     const upTo = parts.slice(0, i + 1).join(',');
     const stripped = upTo.replace(/\s*\([^()]*\)\s*$/, '');
