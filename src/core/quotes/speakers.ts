@@ -14,7 +14,7 @@ const NAME = String.raw`${NAME_WORD}(?:\s+(?:(?:de|van|von|der|al|bin|la|le|del|
 const PRONOUN = String.raw`(?:he|she|they|we|I|it|you|He|She|They|We|It|You)`;
 const DETERMINER = /^(?:the|a|an|one|another|his|her|its|their|our|my|your|this|that|these|those|some|many|several|two|three|four|other|each|both|all|most|former|The|A|An|One|Another|His|Her|Its|Their|Our|My|This|That|These|Those|Some|Many|Several|Two|Three|Four|Other|Each|Both|All|Most|Former)$/;
 /** Words between a speaker and the cue verb: "he also said", "Smith has repeatedly argued". */
-const BETWEEN = String.raw`(?:also|then|later|previously|once|again|recently|repeatedly|often|even|reportedly|publicly|privately|earlier|further|simply|quickly|has|had|have|was|is|were|are|would|will|could|had|did|does|do|never|always|just|first|last|still|only|flatly|bluntly|angrily|frankly)`;
+const BETWEEN = String.raw`(?:himself|herself|themselves|also|then|later|previously|once|again|recently|repeatedly|often|even|reportedly|publicly|privately|earlier|further|simply|quickly|has|had|have|was|is|were|are|would|will|could|had|did|does|do|never|always|just|first|last|still|only|flatly|bluntly|angrily|frankly)`;
 /** Clause-opening words that are capitalized but no part of a name. */
 const NOT_NAME_START = new Set(['The', 'A', 'An', 'But', 'And', 'In', 'On', 'At', 'For', 'So', 'Yet', 'Then', 'When', 'While', 'As', 'If',
   'Still', 'Also', 'Now', 'Later', 'Meanwhile', 'However', 'Instead', 'After', 'Before', 'Asked', 'Speaking', 'Said', 'Says', 'According',
@@ -142,7 +142,8 @@ function speakerBefore(text: string, q: QuoteSpan): SpeakerMention | null {
     return mention ? { ...mention, cue } : null;
   }
   let left = text.slice(from, cueStart);
-  left = left.replace(TRAILING_BETWEEN, '').trimEnd();
+  // "Dianne Feinstein (D-Calif.) last week said": adverbs, time phrases and a party tag stand between.
+  left = left.replace(TRAILING_BETWEEN, '').trimEnd().replace(/\s*\([^()]{1,40}\)$/, '');
   let mention: Omit<SpeakerMention, 'cue'> | null = null;
   // "She escalated her criticism, telling CNN that ...": a participle's speaker is the clause's subject.
   const participle = /ing$/.test(cue) && left.endsWith(',');
@@ -161,6 +162,10 @@ function speakerBefore(text: string, q: QuoteSpan): SpeakerMention | null {
 
 const SUBJECT_VERB = String.raw`(?=\s+(?:[a-z]+ed|[a-z]+s|is|was|has|had|have|will|would|could|can|did|does|also|then|later|fired|went|made|took|gave|put|spoke|sent|got|seemed|sought|wants|thinks|thought|believes|believed|began|wrote|told|said|felt|kept|left|brought|ran|became|won|lost|held|found|stood)\b)`;
 const NAME_SUBJECT = new RegExp(String.raw`^(${NAME})${SUBJECT_VERB}`, 'u');
+/** "Republican presidential candidate Donald Trump has ...": premodifiers before the name. */
+const PREMODIFIED_NAME_SUBJECT = new RegExp(String.raw`^(?:[\p{L}\p{N}'’.\-]+\s+){1,5}?(${NAME})(?:\s*\([^()]{1,40}\))?${SUBJECT_VERB}`, 'u');
+/** "Huma Abedin, vice chairwoman for the campaign, emailed ...": a name and its apposition open the sentence. */
+const NAME_APPOSITION_SUBJECT = new RegExp(String.raw`^(${NAME}),\s+(?:a|an|the|who|whose|\p{Ll})`, 'u');
 const PRONOUN_SUBJECT = new RegExp(String.raw`^(${PRONOUN})${SUBJECT_VERB}`, 'u');
 const DESCRIPTION_SUBJECT = new RegExp(String.raw`^((?:the|a|an|The|A|An|His|Her|Its|Their)\s+(?:[\p{L}'’\-]+\s+){0,3}?[\p{L}'’\-]+)${SUBJECT_VERB}`, 'u');
 
@@ -174,9 +179,15 @@ function sentenceSubject(before: string, offset: number): SpeakerMention | null 
     const start = offset + skip + lead;
     const pronoun = PRONOUN_SUBJECT.exec(clause);
     if (pronoun) return { span: { start, end: start + pronoun[1].length }, kind: 'pronoun', cue: '' };
-    const name = NAME_SUBJECT.exec(clause);
+    const name = NAME_SUBJECT.exec(clause) ?? (skip === 0 ? NAME_APPOSITION_SUBJECT.exec(clause) : null);
     if (name) {
       const found = trimNameStart(name[1], start);
+      if (found) return { ...found, cue: '' };
+    }
+    const premodified = PREMODIFIED_NAME_SUBJECT.exec(clause);
+    if (premodified) {
+      const at = start + premodified[0].lastIndexOf(premodified[1]);
+      const found = trimNameStart(premodified[1], at);
       if (found) return { ...found, cue: '' };
     }
     const description = DESCRIPTION_SUBJECT.exec(clause);
