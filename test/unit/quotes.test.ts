@@ -82,6 +82,21 @@ describe('quotes: speakers', () => {
     assert.equal(speakerOf(quotes[0]), 'Podesta');
   });
 
+  it('takes the subject opening the clause over later appositions: "Cory James, 22, of Flint, Mich., said"', () => {
+    const quotes = findQuotes('Cory James, 22, of Flint, Mich., said he hoped for a "surprise" at the convention.', []);
+    assert.equal(speakerOf(quotes[0]), 'Cory James');
+  });
+
+  it('gives a partial quote with no cue to the sentence subject behind its premodifiers', () => {
+    const quotes = findQuotes('Republican presidential candidate Donald Trump has repeatedly called it a “rigged system.”', []);
+    assert.equal(speakerOf(quotes[0]), 'Donald Trump');
+  });
+
+  it('skips a time phrase and a party tag between speaker and cue', () => {
+    const quotes = findQuotes('Sen. Dianne Feinstein (D-Calif.) last week said the chains were not "top secret" at all.', []);
+    assert.equal(speakerOf(quotes[0]), 'Sen. Dianne Feinstein');
+  });
+
   it('gives a partial quote inside a sentence to the subject of its cue', () => {
     const quotes = findQuotes('The minister told reporters that the plan was “dead on arrival” and left.', []);
     assert.equal(speakerOf(quotes[0]), 'The minister');
