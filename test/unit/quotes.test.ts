@@ -53,6 +53,11 @@ describe('quotes: speakers', () => {
     assert.equal(quotes[0].cue, 'said');
   });
 
+  it('reads through a title and a party tag after the quote: "..., Sen. Marco Rubio (R-Fla.) said"', () => {
+    const quotes = findQuotes('“It reminds us how important this is,” Sen. Marco Rubio (R-Fla.) said Saturday.', []);
+    assert.equal(speakerOf(quotes[0]), 'Sen. Marco Rubio');
+  });
+
   it('takes the inverted form: "..., said the company\'s spokesman"', () => {
     const quotes = findQuotes('“We deny it,” said the company’s spokesman.', []);
     assert.equal(speakerOf(quotes[0]), 'the company’s spokesman');

@@ -30,7 +30,9 @@ const TAKES_OBJECT = /^(?:told|tells|tell|telling|asked|asks|ask|asking|urged|ur
 /** "Clinton: “Our goal is ...”": a name and a colon introduce the quote. */
 const NAME_COLON = new RegExp(String.raw`^\s*(${NAME})\s*:\s*$`, 'u');
 const CUE_AT_START = new RegExp(String.raw`^[\s,.!?;:—–\-]*((?:${BETWEEN}\s+)*)(${CUE_PATTERN})\b`, 'u');
-const SUBJECT_THEN_CUE = new RegExp(String.raw`^[\s,.!?;:—–\-]*([^"“”.!?;:]{1,200}?)\s+(?:${BETWEEN}\s+)*(${CUE_PATTERN})\b`, 'u');
+// The subject may hold the full stop of a title or initial ("Sen. Marco Rubio (R-Fla.) said"), not a sentence end.
+const SUBJECT_CHAR = String.raw`(?:[^"“”.!?;:]|(?<=(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Jr|Sr|St|Prof|Rev|\p{Lu}|[A-Z]-[A-Z][a-z]{1,4}))\.)`;
+const SUBJECT_THEN_CUE = new RegExp(String.raw`^[\s,.!?;:—–\-]*(${SUBJECT_CHAR}{1,200}?)\s+(?:${BETWEEN}\s+)*(${CUE_PATTERN})\b`, 'u');
 const TRAILING_CUE = new RegExp(String.raw`[,;]\s*(${PRONOUN}|${NAME})\s+(?:${BETWEEN}\s+)*(${CUE_PATTERN})\b`, 'u');
 // Not inside a compound: "so-called" holds no cue.
 const ANY_CUE = new RegExp(String.raw`(?<![\p{L}\-'’])(${CUE_PATTERN})\b`, 'gu');
@@ -86,7 +88,7 @@ function speakerAfter(text: string, q: QuoteSpan): SpeakerMention | null {
   if (comma < 0 && subject.trim().split(/\s+/).length > 6) return trailingAttribution(after, q.end);
   if (comma >= 0 && head.trim().split(/\s+/).length > 5) return trailingAttribution(after, q.end);
   // "...," Clinton spokesman Josh Schwerin said: the name right before the cue is the speaker.
-  const mention = (comma >= 0 ? null : mentionAtEnd(head, subjectStart)) ?? mentionAtStart(head, subjectStart);
+  const mention = (comma >= 0 ? null : mentionAtEnd(head.replace(/\s*\([^()]{1,40}\)\s*$/, ''), subjectStart)) ?? mentionAtStart(head, subjectStart);
   if (!mention) return trailingAttribution(after, q.end);
   if (comma < 0 && mention.span.end - subjectStart < head.trimEnd().length && mention.kind !== 'description') {
     // Words between the mention and the cue that are no part of it: "...," Smith told reporters is fine,
