@@ -1,23 +1,10 @@
 // Throughput of the date extractor alone on the unlabelled BBC articles (../shared/eval/data/bbc).
 // Prints `label: value unit` lines. The publication date is fixed: BBC files carry none.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { findDates } from '../src/core/dates';
+import { readBbcTexts, countTokens } from './bbcCorpus';
 
-const root = resolve(__dirname, '..', '..', 'shared', 'eval', 'data', 'bbc');
-
-function listTexts(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) return listTexts(path);
-      return name.endsWith('.txt') ? [readFileSync(path, 'utf8')] : [];
-    });
-}
-
-const texts = listTexts(root);
-const tokens = texts.reduce((sum, t) => sum + t.split(/\s+/).filter(Boolean).length, 0);
+const texts = readBbcTexts();
+const tokens = countTokens(texts);
 
 // one warm-up pass compiles the patterns and lets the JIT settle; then the best of three timed passes
 let mentions = 0;

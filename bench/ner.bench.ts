@@ -1,30 +1,20 @@
 // Entity recognizer: model load time and tagging throughput on the unlabelled BBC articles
 // (../shared/eval/data/bbc). Prints `label: value unit` lines. NEWS_ANNOTATOR_MODEL overrides the model.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadEntityRecognizer } from '../src/core/ner';
+import { readBbcTexts, countTokens } from './bbcCorpus';
 
 const repo = resolve(__dirname, '..');
-const root = resolve(repo, '..', 'shared', 'eval', 'data', 'bbc');
 const modelPath = process.env.NEWS_ANNOTATOR_MODEL || join(repo, 'models', 'ner-en.bin');
-
-function listTexts(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) return listTexts(path);
-      return name.endsWith('.txt') && !/readme/i.test(name) ? [readFileSync(path, 'utf8')] : [];
-    });
-}
 
 const bytes = readFileSync(modelPath);
 const loadStarted = performance.now();
 const recognizer = loadEntityRecognizer(bytes);
 const loadMs = performance.now() - loadStarted;
 
-const texts = listTexts(root);
-const tokens = texts.reduce((sum, t) => sum + t.split(/\s+/).filter(Boolean).length, 0);
+const texts = readBbcTexts();
+const tokens = countTokens(texts);
 
 // One warm-up pass lets the JIT settle; then the best of three timed passes.
 let mentions = 0;

@@ -1,20 +1,9 @@
 // Time to parse the whole BBC folder (../shared/eval/data/bbc, 2,225 articles) with the article parser.
 // Goal: under 2 s. Prints `label: value unit` lines: the first (cold) pass and the best of three warm ones.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { parseArticle } from '../src/core/article';
+import { readBbcTexts } from './bbcCorpus';
 
-const root = resolve(__dirname, '..', '..', 'shared', 'eval', 'data', 'bbc');
-
-function listTexts(dir: string): string[] {
-  return readdirSync(dir).sort().flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return listTexts(path);
-    return name.endsWith('.txt') ? [readFileSync(path, 'utf8')] : [];
-  });
-}
-
-const texts = listTexts(root);
+const texts = readBbcTexts();
 const bytes = texts.reduce((sum, t) => sum + Buffer.byteLength(t), 0);
 const timePass = () => {
   const started = performance.now();
