@@ -168,9 +168,10 @@ export class FeatureExtractor {
 
   /**
    * Feature rows of every token of a sentence: a flat array of row indices and `offsets`
-   * (length words + 1) delimiting each token's rows.
+   * (length words + 1) delimiting each token's rows. With `includeWordRows` false the rows of
+   * {@link wordRows} are left out (a tagger that caches their sums per word adds them itself).
    */
-  sentenceFeatures(words: readonly string[], doc: DocumentCasing): { rows: Int32Array; offsets: Int32Array } {
+  sentenceFeatures(words: readonly string[], doc: DocumentCasing, includeWordRows = true): { rows: Int32Array; offsets: Int32Array } {
     const n = words.length;
     const shift = this.shift;
     const info = words.map((w) => this.wordInfo(w));
@@ -191,7 +192,7 @@ export class FeatureExtractor {
     for (let i = 0; i < n; i++) {
       offsets[i] = at;
       const wi = info[i];
-      for (let k = 0; k < wi.own.length; k++) push(wi.own[k]);
+      if (includeWordRows) for (let k = 0; k < wi.own.length; k++) push(wi.own[k]);
       const cc = wi.caseClass;
       push(bucket(T.Lw, lwAt(i - 2), shift));
       push(bucket(T.Lw + 1, lwAt(i - 1), shift));
@@ -230,6 +231,11 @@ export class FeatureExtractor {
     }
     offsets[n] = at;
     return { rows: rows.subarray(0, at), offsets };
+  }
+
+  /** Rows of the features that depend on the word alone, wherever it stands (part of {@link sentenceFeatures}). */
+  wordRows(word: string): Int32Array {
+    return this.wordInfo(word).own;
   }
 
   private wordInfo(word: string): WordInfo {

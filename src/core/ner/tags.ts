@@ -49,6 +49,9 @@ export const ALLOWED: Uint8Array = (() => {
 const PREDECESSORS: Int32Array[] = Array.from({ length: NUM_TAGS }, (_, next) =>
   Int32Array.from(Array.from({ length: NUM_TAGS }, (_, prev) => prev).filter((prev) => ALLOWED[(prev + 1) * NUM_TAGS + next])));
 
+let scratchScore = new Float64Array(64 * NUM_TAGS);
+let scratchBack = new Int32Array(64 * NUM_TAGS);
+
 /**
  * Best tag sequence for `n` tokens given emission scores (`n * NUM_TAGS`, row-major) and transition
  * scores (`(NUM_TAGS + 1) * NUM_TAGS`, row `prev + 1`, row 0 = start). Ill-formed sequences are excluded.
@@ -56,8 +59,13 @@ const PREDECESSORS: Int32Array[] = Array.from({ length: NUM_TAGS }, (_, next) =>
 export function viterbi(n: number, emission: Float64Array, transition: Float64Array | Float32Array): Int32Array {
   const best = new Int32Array(n);
   if (n === 0) return best;
-  const score = new Float64Array(n * NUM_TAGS);
-  const back = new Int32Array(n * NUM_TAGS);
+  // Scratch tables reused across calls (every cell read is written first): one sentence after another.
+  if (scratchScore.length < n * NUM_TAGS) {
+    scratchScore = new Float64Array(n * 2 * NUM_TAGS);
+    scratchBack = new Int32Array(n * 2 * NUM_TAGS);
+  }
+  const score = scratchScore;
+  const back = scratchBack;
   for (let t = 0; t < NUM_TAGS; t++) {
     score[t] = ALLOWED[t] ? emission[t] + transition[t] : -Infinity;
   }
