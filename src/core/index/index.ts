@@ -1,4 +1,4 @@
-export { WorkspaceIndex, type AnalyzeArticle, type WorkspaceIndexOptions, type IndexUpdate, type IndexProgress, type BuildResult, type SkippedFile, type MentionLocation, type DateLocation, type QuoteLocation, type SimilarQuote, type MentionCounts } from './workspaceIndex';
+export { WorkspaceIndex, type AnalyzeArticle, type ArticleAnalysisResult, type WorkspaceIndexOptions, type IndexUpdate, type IndexProgress, type BuildResult, type SkippedFile, type MentionLocation, type DateLocation, type QuoteLocation, type SimilarQuote, type MentionCounts } from './workspaceIndex';
 export { type WorkspaceHost, type FileChange, hashBytes } from './host';
 export { Emitter, type Event, type Disposable, type CancellationSignal } from './events';
 export { type IndexedEntity } from './entityGraph';

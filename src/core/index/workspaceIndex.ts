@@ -9,8 +9,17 @@ import { compareStrings, nameKey } from './names';
 import { compareQuotes, quoteWords, sameStatement, type WordDifference } from './quoteSimilarity';
 import { readSnapshot, writeSnapshot } from './snapshot';
 
-/** Parses and analyses one article's text (the real pipeline, or a fake in tests). */
-export type AnalyzeArticle = (text: string) => { article: ParsedArticle; analysis: ArticleAnalysis };
+/** One article's parse and extraction. */
+export interface ArticleAnalysisResult {
+  article: ParsedArticle;
+  analysis: ArticleAnalysis;
+}
+
+/**
+ * Parses and analyses one article's text: the real pipeline in-thread, a pool of worker threads
+ * (asynchronous), or a fake in tests. A thrown error or rejected promise skips that file only.
+ */
+export type AnalyzeArticle = (text: string) => ArticleAnalysisResult | Promise<ArticleAnalysisResult>;
 
 /** How the index runs. */
 export interface WorkspaceIndexOptions {
@@ -22,6 +31,11 @@ export interface WorkspaceIndexOptions {
   yieldToHost?: () => Promise<void>;
   /** Files read at once during a build (default 16). */
   readConcurrency?: number;
+  /**
+   * Asynchronous analyses kept in flight during a build (default 4: twice a pool of two workers, so
+   * none waits while the index links the previous result). Results are still applied in file order.
+   */
+  analysisConcurrency?: number;
   /** Larger files are skipped with a reason rather than analysed for seconds (default 5 MB). */
   maxFileBytes?: number;
 }
@@ -87,6 +101,14 @@ export interface MentionCounts {
   perOutlet: { outlet: string; count: number }[];
 }
 
+/** What indexing one file did; `superseded`: a later update of the file took over. */
+type IngestOutcome = 'analysed' | 'cached' | 'unchanged' | 'skipped' | 'superseded';
+/**
+ * An analysis still running: resolves to the step that indexes its result, so a build can apply
+ * results in file order (entity linking sees the same sequence whatever order workers finish in).
+ */
+type PendingIngest = Promise<() => IngestOutcome>;
+
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const BUILD_UPDATE_INTERVAL_MS = 1000;
 
@@ -109,7 +131,11 @@ export class WorkspaceIndex implements Disposable {
   private readonly sliceMs: number;
   private readonly yieldToHost: () => Promise<void>;
   private readonly readConcurrency: number;
+  private readonly analysisConcurrency: number;
   private readonly maxFileBytes: number;
+  /** Per file, the latest update started: an older analysis finishing later is dropped. */
+  private readonly updateGeneration = new Map<string, number>();
+  private nextGeneration = 0;
   private watcher: Disposable | undefined;
   private modelVersion: string;
 
@@ -123,6 +149,7 @@ export class WorkspaceIndex implements Disposable {
     this.sliceMs = options.sliceMs ?? 15;
     this.yieldToHost = options.yieldToHost ?? (() => new Promise((resolve) => setTimeout(resolve, 0)));
     this.readConcurrency = options.readConcurrency ?? 16;
+    this.analysisConcurrency = Math.max(1, options.analysisConcurrency ?? 4);
     this.maxFileBytes = options.maxFileBytes ?? 5_000_000;
   }
 
@@ -165,6 +192,22 @@ export class WorkspaceIndex implements Disposable {
     let changed: string[] = [];
     let sliceStart = Date.now();
     let lastUpdate = sliceStart;
+    // Outcomes in file order; an analysis still running is a promise at its place in the queue.
+    const queue: { path: string; outcome: IngestOutcome | PendingIngest }[] = [];
+    const count = (path: string, outcome: IngestOutcome) => {
+      if (outcome === 'skipped' || outcome === 'superseded') return;
+      result.indexed++;
+      if (outcome === 'analysed') result.analysed++;
+      if (outcome === 'cached') result.fromCache++;
+      if (outcome !== 'unchanged') changed.push(path);
+    };
+    /** Settles queued outcomes in order until at most `keep` analyses are in flight. */
+    const drain = async (keep: number) => {
+      while (queue.length && (queue.length > keep || !(queue[0].outcome instanceof Promise))) {
+        const { path, outcome } = queue.shift()!;
+        count(path, outcome instanceof Promise ? (await outcome)() : outcome);
+      }
+    };
     for (let i = 0; i < files.length; i += this.readConcurrency) {
       if (signal?.isCancellationRequested) {
         result.cancelled = true;
@@ -173,19 +216,16 @@ export class WorkspaceIndex implements Disposable {
       const batch = files.slice(i, i + this.readConcurrency);
       const reads = await Promise.all(batch.map((path) => this.host.readFile(path).then((bytes) => ({ path, bytes }), (err: unknown) => ({ path, error: describe(err) }))));
       for (const read of reads) {
+        if (signal?.isCancellationRequested) break;
         if ('error' in read) {
           this.skip(read.path, read.error);
           continue;
         }
-        const outcome = this.ingest(read.path, read.bytes);
-        if (outcome === 'skipped') continue;
-        result.indexed++;
-        if (outcome === 'analysed') result.analysed++;
-        if (outcome === 'cached') result.fromCache++;
-        if (outcome !== 'unchanged') changed.push(read.path);
+        queue.push({ path: read.path, outcome: this.ingest(read.path, read.bytes) });
+        await drain(this.analysisConcurrency);
       }
       if (Date.now() - sliceStart >= this.sliceMs) {
-        this.progressEmitter.fire({ done: Math.min(i + batch.length, files.length), total: files.length });
+        this.progressEmitter.fire({ done: Math.min(i + batch.length, files.length) - queue.length, total: files.length });
         // Views rebuild their lists on an update: during a build, tell them at most once a second.
         if (changed.length && Date.now() - lastUpdate >= BUILD_UPDATE_INTERVAL_MS) {
           this.updateEmitter.fire({ changed, removed: [] });
@@ -196,6 +236,9 @@ export class WorkspaceIndex implements Disposable {
         sliceStart = Date.now();
       }
     }
+    // Analyses already running finish and count, also after a cancellation: that work is done.
+    await drain(0);
+    if (signal?.isCancellationRequested) result.cancelled = true;
     this.cached = new Map(); // the snapshot has served; live records are the truth now
     this.progressEmitter.fire({ done: result.cancelled ? result.indexed : files.length, total: files.length });
     if (changed.length || removed.length) this.updateEmitter.fire({ changed, removed });
@@ -214,33 +257,48 @@ export class WorkspaceIndex implements Disposable {
       return;
     }
     const outcome = this.ingest(path, bytes);
-    if (outcome === 'skipped') this.updateEmitter.fire({ changed: [], removed: [path] });
-    else if (outcome !== 'unchanged') this.updateEmitter.fire({ changed: [path], removed: [] });
+    this.fireOutcome(path, outcome instanceof Promise ? (await outcome)() : outcome);
   }
 
-  /** Re-indexes one file from text held by the editor (unsaved edits), without reading it. */
-  updateText(path: string, text: string): void {
+  /**
+   * Re-indexes one file from text held by the editor (unsaved edits), without reading it. With an
+   * in-thread analyser the index is updated before this returns; with an asynchronous one when the
+   * promise resolves (a later update of the same file wins over an earlier one still running).
+   */
+  updateText(path: string, text: string): Promise<void> {
     const bytes = new TextEncoder().encode(text);
+    const generation = this.startUpdate(path);
     if (bytes.length > this.maxFileBytes) {
+      this.updateGeneration.delete(path);
       this.skip(path, tooLarge(bytes.length, this.maxFileBytes));
       this.updateEmitter.fire({ changed: [], removed: [path] });
-      return;
+      return Promise.resolve();
     }
     const hash = hashBytes(bytes);
-    if (this.graph.record(path)?.hash === hash) return;
-    try {
-      this.setRecord(path, this.analyseText(hash, text));
-    } catch (err) {
-      this.skip(path, `analysis failed: ${describe(err)}`);
-      this.updateEmitter.fire({ changed: [], removed: [path] });
-      return;
+    if (this.graph.record(path)?.hash === hash) {
+      this.updateGeneration.delete(path);
+      return Promise.resolve();
     }
-    this.skippedFiles.delete(path);
-    this.updateEmitter.fire({ changed: [path], removed: [] });
+    const outcome = this.analyseInto(path, hash, text, generation);
+    if (outcome instanceof Promise) return outcome.then((indexResult) => this.fireOutcome(path, indexResult()));
+    this.fireOutcome(path, outcome);
+    return Promise.resolve();
+  }
+
+  private fireOutcome(path: string, outcome: IngestOutcome): void {
+    if (outcome === 'skipped') this.updateEmitter.fire({ changed: [], removed: [path] });
+    else if (outcome === 'analysed' || outcome === 'cached') this.updateEmitter.fire({ changed: [path], removed: [] });
+  }
+
+  private startUpdate(path: string): number {
+    const generation = ++this.nextGeneration;
+    this.updateGeneration.set(path, generation);
+    return generation;
   }
 
   /** Forgets one file. */
   removeFile(path: string): void {
+    if (this.updateGeneration.has(path)) this.startUpdate(path); // an analysis still running is dropped
     const known = this.graph.record(path) !== undefined;
     this.forget(path);
     this.skippedFiles.delete(path);
@@ -292,7 +350,15 @@ export class WorkspaceIndex implements Disposable {
     this.progressEmitter.dispose();
   }
 
-  private ingest(path: string, bytes: Uint8Array): 'analysed' | 'cached' | 'unchanged' | 'skipped' {
+  private ingest(path: string, bytes: Uint8Array): IngestOutcome | PendingIngest {
+    const generation = this.startUpdate(path);
+    const outcome = this.ingestBytes(path, bytes, generation);
+    // Settled at once: nothing of this file is in flight any more.
+    if (!(outcome instanceof Promise) && this.updateGeneration.get(path) === generation) this.updateGeneration.delete(path);
+    return outcome;
+  }
+
+  private ingestBytes(path: string, bytes: Uint8Array, generation: number): IngestOutcome | PendingIngest {
     const hash = this.host.contentHash ? this.host.contentHash(bytes) : hashBytes(bytes);
     if (this.graph.record(path)?.hash === hash) return 'unchanged';
     const cached = this.cached.get(path);
@@ -310,19 +376,51 @@ export class WorkspaceIndex implements Disposable {
       this.skip(path, decoded.reason);
       return 'skipped';
     }
-    this.skippedFiles.delete(path);
-    try {
-      this.setRecord(path, this.analyseText(hash, decoded.text));
-    } catch (err) {
-      this.skip(path, `analysis failed: ${describe(err)}`);
-      return 'skipped';
-    }
-    return 'analysed';
+    return this.analyseInto(path, hash, decoded.text, generation);
   }
 
-  private analyseText(hash: string, text: string): ArticleRecord {
-    const { article, analysis } = this.analyze(text);
-    return buildArticleRecord(hash, article, analysis);
+  /**
+   * Analyses `text` and indexes the result as `path`, unless another update of `path` started
+   * meanwhile. A synchronous analysis is applied at once, an asynchronous one when the caller runs
+   * the step it resolves to; a failure skips the file with its reason.
+   */
+  private analyseInto(path: string, hash: string, text: string, generation: number): IngestOutcome | PendingIngest {
+    const apply = (result: ArticleAnalysisResult): IngestOutcome => {
+      if (this.updateGeneration.get(path) !== generation) return 'superseded';
+      this.setRecord(path, buildArticleRecord(hash, result.article, result.analysis));
+      this.updateGeneration.delete(path);
+      this.skippedFiles.delete(path);
+      return 'analysed';
+    };
+    const fail = (err: unknown): IngestOutcome => {
+      if (this.updateGeneration.get(path) !== generation) return 'superseded';
+      this.updateGeneration.delete(path);
+      this.skip(path, `analysis failed: ${describe(err)}`);
+      return 'skipped';
+    };
+    let pending: ArticleAnalysisResult | Promise<ArticleAnalysisResult>;
+    try {
+      pending = this.analyze(text);
+    } catch (err) {
+      return fail(err);
+    }
+    if (!(pending instanceof Promise)) {
+      try {
+        return apply(pending);
+      } catch (err) {
+        return fail(err);
+      }
+    }
+    return pending.then(
+      (result) => () => {
+        try {
+          return apply(result);
+        } catch (err) {
+          return fail(err);
+        }
+      },
+      (err: unknown) => () => fail(err),
+    );
   }
 
   private skip(path: string, reason: string): void {
