@@ -141,6 +141,8 @@ const enum T {
 
 const PAD = hashString('<PAD>');
 const MAX_CACHED_WORDS = 200_000;
+/** More than one token's rows can be: 37 word rows (5 + 8 affixes + 6 clusters + 16 gazetteer + 2) and 60 context rows. */
+const MAX_ROWS_PER_TOKEN = 128;
 
 /** What the features need to know about a word regardless of where it stands. */
 interface WordInfo {
@@ -174,63 +176,72 @@ export class FeatureExtractor {
   sentenceFeatures(words: readonly string[], doc: DocumentCasing, includeWordRows = true): { rows: Int32Array; offsets: Int32Array } {
     const n = words.length;
     const shift = this.shift;
-    const info = words.map((w) => this.wordInfo(w));
+    const info: WordInfo[] = new Array<WordInfo>(n);
+    for (let i = 0; i < n; i++) info[i] = this.wordInfo(words[i]);
     const caps = isCapsSentence(words) ? 1 : 0;
     const offsets = new Int32Array(n + 1);
-    let rows = new Int32Array(n * 64);
+    let rows = new Int32Array(n * 48 + MAX_ROWS_PER_TOKEN);
     let at = 0;
-    const push = (row: number) => {
-      if (at === rows.length) {
+    // Hot loop: rows written in place (room for one token's rows is ensured first), no closures.
+    for (let i = 0; i < n; i++) {
+      if (at + MAX_ROWS_PER_TOKEN > rows.length) {
         const grown = new Int32Array(rows.length * 2);
         grown.set(rows);
         rows = grown;
       }
-      rows[at++] = row;
-    };
-    const lwAt = (k: number) => (k >= 0 && k < n ? info[k].lwHash : PAD);
-    const shapeAt = (k: number) => (k >= 0 && k < n ? info[k].shortHash : PAD);
-    for (let i = 0; i < n; i++) {
       offsets[i] = at;
       const wi = info[i];
-      if (includeWordRows) for (let k = 0; k < wi.own.length; k++) push(wi.own[k]);
+      if (includeWordRows) {
+        rows.set(wi.own, at);
+        at += wi.own.length;
+      }
       const cc = wi.caseClass;
-      push(bucket(T.Lw, lwAt(i - 2), shift));
-      push(bucket(T.Lw + 1, lwAt(i - 1), shift));
-      push(bucket(T.Lw + 3, lwAt(i + 1), shift));
-      push(bucket(T.Lw + 4, lwAt(i + 2), shift));
-      push(bucket(T.Shape, shapeAt(i - 1), shift));
-      push(bucket(T.Shape + 2, shapeAt(i + 1), shift));
-      push(bucket(T.ShapeTri, Math.imul(shapeAt(i - 1), 31) ^ wi.shortHash ^ Math.imul(shapeAt(i + 1), 17), shift));
+      const lwPrev2 = i >= 2 ? info[i - 2].lwHash : PAD;
+      const lwPrev = i >= 1 ? info[i - 1].lwHash : PAD;
+      const lwNext = i + 1 < n ? info[i + 1].lwHash : PAD;
+      const lwNext2 = i + 2 < n ? info[i + 2].lwHash : PAD;
+      const shapePrev = i >= 1 ? info[i - 1].shortHash : PAD;
+      const shapeNext = i + 1 < n ? info[i + 1].shortHash : PAD;
+      rows[at++] = bucket(T.Lw, lwPrev2, shift);
+      rows[at++] = bucket(T.Lw + 1, lwPrev, shift);
+      rows[at++] = bucket(T.Lw + 3, lwNext, shift);
+      rows[at++] = bucket(T.Lw + 4, lwNext2, shift);
+      rows[at++] = bucket(T.Shape, shapePrev, shift);
+      rows[at++] = bucket(T.Shape + 2, shapeNext, shift);
+      rows[at++] = bucket(T.ShapeTri, Math.imul(shapePrev, 31) ^ wi.shortHash ^ Math.imul(shapeNext, 17), shift);
       const initial = i === 0 || (i === 1 && /^["“‘'(\-—–]$/.test(words[0])) ? 1 : 0;
       const caseCode = cc * 4 + initial * 2 + caps;
-      push(bucket(T.CaseInfo, caseCode, shift));
+      rows[at++] = bucket(T.CaseInfo, caseCode, shift);
       const li = wi.lexIndex;
-      push(bucket(T.CaseBucket, (li >= 0 ? this.lexicon.caseBucket[li] : 31) * 32 + caseCode, shift));
-      for (const [k, template] of [[-1, T.ClusterPrev], [1, T.ClusterNext]] as const) {
-        const j = i + k;
-        const lj = j >= 0 && j < n ? info[j].lexIndex : -2;
-        if (lj === -2) push(bucket(template, 0x10000, shift));
-        else if (lj >= 0) {
-          const sig = this.lexicon.signature[lj];
-          push(bucket(template, sig & 0xffff, shift));
-          push(bucket(template + 1, (sig & 0xff) | 0x20000, shift));
-        }
-      }
-      if (i > 0) pushBits(push, T.GazPrev, info[i - 1].gazetteer, shift);
-      if (i + 1 < n) pushBits(push, T.GazNext, info[i + 1].gazetteer, shift);
+      rows[at++] = bucket(T.CaseBucket, (li >= 0 ? this.lexicon.caseBucket[li] : 31) * 32 + caseCode, shift);
+      at = this.clusterRows(rows, at, T.ClusterPrev, i >= 1 ? info[i - 1].lexIndex : -2);
+      at = this.clusterRows(rows, at, T.ClusterNext, i + 1 < n ? info[i + 1].lexIndex : -2);
+      if (i > 0) at = bitRows(rows, at, T.GazPrev, info[i - 1].gazetteer, shift);
+      if (i + 1 < n) at = bitRows(rows, at, T.GazNext, info[i + 1].gazetteer, shift);
       if (cc !== 0 && (initial || caps || cc === 2)) {
         const docCode = (doc.capitalisedMid.has(wi.lower) ? 1 : 0) + (doc.lowercase.has(wi.lower) ? 2 : 0);
-        push(bucket(T.Doc, docCode * 8 + cc * 2 + caps, shift));
+        rows[at++] = bucket(T.Doc, docCode * 8 + cc * 2 + caps, shift);
       }
       if (cc !== 0) {
         const aggregated = doc.contexts.get(wi.lower);
-        if (aggregated) for (const h of aggregated) push(bucket(T.AggregatedContext, h, shift));
+        if (aggregated) for (let k = 0; k < aggregated.length; k++) rows[at++] = bucket(T.AggregatedContext, aggregated[k], shift);
       }
-      push(bucket(T.BigramPrev, Math.imul(lwAt(i - 1), 0x2f0b3) ^ wi.lwHash, shift));
-      push(bucket(T.BigramNext, Math.imul(wi.lwHash, 0x1b873) ^ lwAt(i + 1), shift));
+      rows[at++] = bucket(T.BigramPrev, Math.imul(lwPrev, 0x2f0b3) ^ wi.lwHash, shift);
+      rows[at++] = bucket(T.BigramNext, Math.imul(wi.lwHash, 0x1b873) ^ lwNext, shift);
     }
     offsets[n] = at;
     return { rows: rows.subarray(0, at), offsets };
+  }
+
+  /** Cluster rows of a neighbour (`lexIndex` -2: none, the sentence edge; -1: not in the lexicon). */
+  private clusterRows(rows: Int32Array, at: number, template: number, lexIndex: number): number {
+    if (lexIndex === -2) rows[at++] = bucket(template, 0x10000, this.shift);
+    else if (lexIndex >= 0) {
+      const sig = this.lexicon.signature[lexIndex];
+      rows[at++] = bucket(template, sig & 0xffff, this.shift);
+      rows[at++] = bucket(template + 1, (sig & 0xff) | 0x20000, this.shift);
+    }
+    return at;
   }
 
   /** Rows of the features that depend on the word alone, wherever it stands (part of {@link sentenceFeatures}). */
@@ -283,4 +294,14 @@ function pushBits(push: (row: number) => void, template: number, mask: number, s
     return;
   }
   for (let b = 0; b < 16; b++) if (mask & (1 << b)) push(bucket(template, b, shift));
+}
+
+/** `pushBits` writing into `rows` at `at`; returns the new end. */
+function bitRows(rows: Int32Array, at: number, template: number, mask: number, shift: number): number {
+  if (!mask) {
+    rows[at++] = bucket(template, 0xffff, shift);
+    return at;
+  }
+  for (let b = 0; b < 16; b++) if (mask & (1 << b)) rows[at++] = bucket(template, b, shift);
+  return at;
 }

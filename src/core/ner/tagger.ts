@@ -94,7 +94,7 @@ const wordScoresByExtractor = new WeakMap<FeatureExtractor, WordScores>();
  * context rows (`rows` without the word rows). Integer sums, exact in float64, so the order of
  * addition does not change a score.
  */
-function packedEmissionScores(words: readonly string[], rows: Int32Array, offsets: Int32Array, packed: PackedWeights, wordScores: WordScores, out: Float64Array): void {
+function packedEmissionScores(words: readonly string[], rows: Int32Array, offsets: Int32Array, packed: PackedWeights, wordScores: WordScores, out: Int32Array): void {
   const { rowStart, weights, numTags } = packed;
   const n = offsets.length - 1;
   for (let i = 0; i < n; i++) {
@@ -117,14 +117,14 @@ export function tagDocument(model: NerModel, features: FeatureExtractor, sentenc
   let wordScores = wordScoresByExtractor.get(features);
   // Keyed by extractor; a word's sums belong to one model's weights.
   if (wordScores?.packed !== packed) wordScoresByExtractor.set(features, (wordScores = new WordScores(features, packed)));
-  let emission = new Float64Array(64 * NUM_TAGS);
+  let emission = new Int32Array(64 * NUM_TAGS);
   const out: TaggedSpan[][] = [];
   for (const words of sentences) {
     if (!words.length) {
       out.push([]);
       continue;
     }
-    if (emission.length < words.length * NUM_TAGS) emission = new Float64Array(words.length * 2 * NUM_TAGS);
+    if (emission.length < words.length * NUM_TAGS) emission = new Int32Array(words.length * 2 * NUM_TAGS);
     const { rows, offsets } = features.sentenceFeatures(words, doc, false);
     packedEmissionScores(words, rows, offsets, packed, wordScores, emission);
     out.push(spansOf(viterbi(words.length, emission, model.transitions)));

@@ -56,7 +56,7 @@ let scratchBack = new Int32Array(64 * NUM_TAGS);
  * Best tag sequence for `n` tokens given emission scores (`n * NUM_TAGS`, row-major) and transition
  * scores (`(NUM_TAGS + 1) * NUM_TAGS`, row `prev + 1`, row 0 = start). Ill-formed sequences are excluded.
  */
-export function viterbi(n: number, emission: Float64Array, transition: Float64Array | Float32Array): Int32Array {
+export function viterbi(n: number, emission: Float64Array | Int32Array, transition: Float64Array | Float32Array): Int32Array {
   const best = new Int32Array(n);
   if (n === 0) return best;
   // Scratch tables reused across calls (every cell read is written first): one sentence after another.
