@@ -1,0 +1,134 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { ArticleAnalysisResult } from '../core/index';
+import type { AnalysisReply, AnalysisRequest, AnalysisWorkerData } from './analysisProtocol';
+
+/**
+ * Default number of workers: one core is left to the thread that owns the pool (the extension host,
+ * which must keep answering hovers while the index builds), and two workers at most, since a news
+ * workspace is indexed once and then kept up to date one file at a time.
+ */
+export function defaultPoolSize(): number {
+  return Math.max(1, Math.min(2, availableParallelism() - 1));
+}
+
+/** How to start an {@link AnalysisPool}. */
+export interface AnalysisPoolOptions {
+  /** Path of the worker script (`dist/analysisWorker.js` beside the bundle that starts the pool). */
+  workerScript: string;
+  /** The NER model file's bytes; each worker loads its own copy once. Empty: entities off. */
+  modelBytes: Uint8Array;
+  /** Number of worker threads (default {@link defaultPoolSize}). */
+  size?: number;
+}
+
+interface Job {
+  id: number;
+  text: string;
+  resolve: (result: ArticleAnalysisResult) => void;
+  reject: (error: Error) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  job: Job | undefined;
+}
+
+/** Workers that die this many times in a row without finishing a job are not started again. */
+const MAX_CONSECUTIVE_CRASHES = 3;
+
+/**
+ * A small pool of worker threads that parse and analyse articles off the calling thread, each with
+ * the model loaded once. Jobs wait in one queue and go to whichever worker is free, one at a time,
+ * so a crashed worker fails only the job it was running (with a clear error); it is then replaced.
+ */
+export class AnalysisPool {
+  readonly size: number;
+  private readonly slots: Slot[] = [];
+  private readonly queue: Job[] = [];
+  private nextId = 0;
+  private consecutiveCrashes = 0;
+  private disposed = false;
+  private brokenReason: string | undefined;
+
+  constructor(private readonly options: AnalysisPoolOptions) {
+    this.size = Math.max(1, options.size ?? defaultPoolSize());
+    for (let i = 0; i < this.size; i++) this.slots.push(this.startWorker());
+  }
+
+  /** Parses and analyses one article in a worker. Rejects if the worker fails or the pool is disposed. */
+  analyze(text: string): Promise<ArticleAnalysisResult> {
+    if (this.disposed) return Promise.reject(new Error('the analysis pool is disposed'));
+    if (this.brokenReason) return Promise.reject(new Error(this.brokenReason));
+    return new Promise<ArticleAnalysisResult>((resolve, reject) => {
+      this.queue.push({ id: this.nextId++, text, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  /** Stops the workers; queued and running jobs are rejected. */
+  async dispose(): Promise<void> {
+    if (this.disposed) return;
+    this.disposed = true;
+    const stopped = new Error('the analysis pool is disposed');
+    for (const job of this.queue.splice(0)) job.reject(stopped);
+    for (const slot of this.slots) {
+      slot.job?.reject(stopped);
+      slot.job = undefined;
+    }
+    await Promise.all(this.slots.map((slot) => slot.worker.terminate()));
+  }
+
+  private startWorker(): Slot {
+    const workerData: AnalysisWorkerData = { modelBytes: this.options.modelBytes };
+    const slot: Slot = { worker: new Worker(this.options.workerScript, { workerData }), job: undefined };
+    // An idle pool must not keep a command-line process alive.
+    slot.worker.unref();
+    slot.worker.on('message', (reply: AnalysisReply) => this.onReply(slot, reply));
+    let failure: Error | undefined;
+    slot.worker.on('error', (err) => (failure = err));
+    slot.worker.on('exit', (code) => this.onExit(slot, code, failure));
+    return slot;
+  }
+
+  private dispatch(): void {
+    for (const slot of this.slots) {
+      if (slot.job || !this.queue.length) continue;
+      const job = this.queue.shift() as Job;
+      slot.job = job;
+      slot.worker.ref(); // busy: keep the process alive until the answer arrives
+      const request: AnalysisRequest = { id: job.id, text: job.text };
+      slot.worker.postMessage(request);
+    }
+  }
+
+  private onReply(slot: Slot, reply: AnalysisReply): void {
+    const job = slot.job;
+    if (!job || job.id !== reply.id) return;
+    slot.job = undefined;
+    slot.worker.unref();
+    this.consecutiveCrashes = 0;
+    if (reply.ok) job.resolve({ article: reply.article, analysis: reply.analysis });
+    else job.reject(new Error(reply.error));
+    this.dispatch();
+  }
+
+  private onExit(slot: Slot, code: number, failure: Error | undefined): void {
+    if (this.disposed) return;
+    const job = slot.job;
+    slot.job = undefined;
+    const why = failure ? failure.message : `exit code ${code}`;
+    job?.reject(new Error(`the analysis worker stopped while analysing this file (${why})`));
+    const at = this.slots.indexOf(slot);
+    if (++this.consecutiveCrashes > MAX_CONSECUTIVE_CRASHES) {
+      // Workers that cannot start (a missing script, no memory) would otherwise restart forever:
+      // this one is not replaced, and once none is left every job fails with the reason.
+      if (at >= 0) this.slots.splice(at, 1);
+      if (!this.slots.length) {
+        this.brokenReason = `analysis workers keep stopping (${why})`;
+        for (const queued of this.queue.splice(0)) queued.reject(new Error(this.brokenReason));
+      }
+    } else if (at >= 0) this.slots[at] = this.startWorker();
+    this.dispatch();
+  }
+}
