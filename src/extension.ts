@@ -10,7 +10,8 @@ import { registerWorkspaceIndexService } from './features/workspaceIndexService'
 import { registerEntityHover } from './features/entityHover';
 import { registerEntityNavigation } from './features/entityNavigation';
 import { registerArticleHover } from './features/articleHover';
-import { DocumentAnalyses, loadShippedExtractor } from './features/documentAnalysis';
+import { DocumentAnalyses } from './features/documentAnalysis';
+import { LazyAnalysisBackend } from './features/analysisBackend';
 import { registerDocumentSymbols } from './features/documentSymbols';
 import { registerFolding } from './features/folding';
 import { registerLanguageDetection } from './features/languageDetection';
@@ -27,8 +28,11 @@ export function activate(context: vscode.ExtensionContext): void {
   // Editor features: one parse per document version (outline, folding) and one lazy analysis per
   // version (semantic tokens, single-article hover); the model is read on the first analysis.
   const parsedDocuments = registerParsedDocuments();
-  const analyses = new DocumentAnalyses(parsedDocuments, () => loadShippedExtractor(context.extensionUri));
+  // One analysis backend (a worker pool on the desktop) for the open documents and the index.
+  const analysisBackend = new LazyAnalysisBackend(context);
+  const analyses = new DocumentAnalyses(parsedDocuments, () => analysisBackend.get());
   context.subscriptions.push(
+    analysisBackend,
     parsedDocuments,
     analyses,
     registerLanguageDetection(),
@@ -38,7 +42,7 @@ export function activate(context: vscode.ExtensionContext): void {
   );
 
   // Cross-file index: hover cards and navigation over one workspace index, built in the background.
-  const workspaceIndexService = registerWorkspaceIndexService(context);
+  const workspaceIndexService = registerWorkspaceIndexService(context, () => analysisBackend.get());
   context.subscriptions.push(
     workspaceIndexService,
     registerEntityNavigation(workspaceIndexService.index),

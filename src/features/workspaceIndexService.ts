@@ -1,9 +1,7 @@
 import * as vscode from 'vscode';
-import { parseArticle } from '../core/article';
-import { ArticleExtractor } from '../core/extract';
 import type { Correction } from '../core/annotations/corrections';
-import { hashBytes, indexCorrectionsFrom, WorkspaceIndex, type FileChange, type WorkspaceHost } from '../core/index';
-import { loadEntityRecognizer } from '../core/ner';
+import { indexCorrectionsFrom, WorkspaceIndex, type FileChange, type WorkspaceHost } from '../core/index';
+import type { AnalysisBackend } from './analysisBackend';
 
 /** Globs of news-article files: the language's filename patterns; `newsAnnotator.filePatterns` adds more. */
 const ARTICLE_GLOBS = ['**/[0-9][0-9][0-9]_*.txt', '**/*.news.txt'];
@@ -58,7 +56,8 @@ class VsCodeWorkspaceHost implements WorkspaceHost {
 }
 
 /**
- * Owns the workspace index in the extension: loads the NER model, seeds the index from the cache in
+ * Owns the workspace index in the extension: analyses through the shared analysis backend (worker
+ * threads on the desktop, so the build leaves the extension host free), seeds the index from the cache in
  * extension storage (keyed by model version and content hashes), builds it in the background with
  * progress in the status area, follows the watcher and unsaved edits of open articles, and saves
  * the cache after changes.
@@ -66,7 +65,7 @@ class VsCodeWorkspaceHost implements WorkspaceHost {
 export class WorkspaceIndexService implements vscode.Disposable {
   readonly index: WorkspaceIndex;
   private readonly disposables: vscode.Disposable[] = [];
-  private extractor: ArticleExtractor | undefined;
+  private backend: AnalysisBackend | undefined;
   private modelVersion = 'unloaded';
   private readonly ready: Promise<void>;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
@@ -74,12 +73,13 @@ export class WorkspaceIndexService implements vscode.Disposable {
   private cancelBuild: vscode.CancellationTokenSource | undefined;
   private annotationCorrections: readonly Correction[] = [];
 
-  constructor(private readonly context: vscode.ExtensionContext) {
+  constructor(private readonly context: vscode.ExtensionContext, private readonly loadBackend: () => Promise<AnalysisBackend>) {
     this.index = new WorkspaceIndex(
       new VsCodeWorkspaceHost(),
       (text) => {
-        const article = parseArticle(text);
-        return { article, analysis: this.extractor ? this.extractor.analyzeArticle(text, article) : { entities: [], dates: [], quotes: [] } };
+        // Nothing is indexed before start() has the backend; this only guards the type.
+        if (!this.backend) return Promise.reject(new Error('the analysis backend is not ready'));
+        return this.backend.analyze(text);
       },
       { modelVersion: 'pending', sliceMs: 20 },
     );
@@ -93,9 +93,8 @@ export class WorkspaceIndexService implements vscode.Disposable {
   }
 
   private async start(): Promise<void> {
-    const modelBytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.context.extensionUri, 'models', 'ner-en.bin')).then((b) => b, () => new Uint8Array(0));
-    this.extractor = new ArticleExtractor(loadEntityRecognizer(modelBytes));
-    this.modelVersion = `${this.context.extension.packageJSON.version as string}:${hashBytes(modelBytes)}`;
+    this.backend = await this.loadBackend();
+    this.modelVersion = this.backend.modelVersion;
     this.index.setModelVersion(this.modelVersion);
     const cached = await this.readCache();
     if (cached) this.index.loadSnapshot(cached);
@@ -158,7 +157,7 @@ export class WorkspaceIndexService implements vscode.Disposable {
     clearTimeout(this.editTimers.get(path));
     this.editTimers.set(path, setTimeout(() => {
       this.editTimers.delete(path);
-      this.index.updateText(path, document.getText());
+      void this.index.updateText(path, document.getText());
     }, EDIT_DEBOUNCE_MS));
   }
 
@@ -201,7 +200,7 @@ export class WorkspaceIndexService implements vscode.Disposable {
   }
 }
 
-/** Creates the workspace index service; its disposal saves the cache. */
-export function registerWorkspaceIndexService(context: vscode.ExtensionContext): WorkspaceIndexService {
-  return new WorkspaceIndexService(context);
+/** Creates the workspace index service over the shared analysis backend; its disposal saves the cache. */
+export function registerWorkspaceIndexService(context: vscode.ExtensionContext, loadBackend: () => Promise<AnalysisBackend>): WorkspaceIndexService {
+  return new WorkspaceIndexService(context, loadBackend);
 }
