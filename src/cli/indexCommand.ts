@@ -1,11 +1,16 @@
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { parseArticle } from '../core/article';
 import { ArticleExtractor } from '../core/extract';
 import { hashBytes } from '../core/index/host';
-import { WorkspaceIndex } from '../core/index/workspaceIndex';
+import { WorkspaceIndex, type AnalyzeArticle } from '../core/index/workspaceIndex';
+import { AnalysisPool } from '../node/analysisPool';
 import { CliError } from './io';
 import { NER_MODEL_PATH, loadShippedRecognizer } from './model';
 import { NodeWorkspaceHost } from './nodeWorkspaceHost';
+
+/** The pool's worker script beside the bundle (`dist/cli.js` -> `dist/analysisWorker.js`). */
+const WORKER_SCRIPT = path.join(__dirname, 'analysisWorker.js');
 
 /** The `index --json` answer. */
 export interface IndexReport {
@@ -41,20 +46,26 @@ export async function runIndex(args: string[]): Promise<number> {
   return 0;
 }
 
-/** Indexes a folder with the shipped pipeline and summarises it. */
+/**
+ * Indexes a folder with the shipped pipeline and summarises it. Articles are analysed by a pool of
+ * worker threads when the worker script is there (the bundled CLI), else in this thread (sources
+ * run through tsx).
+ */
 export async function indexFolder(dir: string): Promise<IndexReport> {
   const host = new NodeWorkspaceHost(dir);
-  const extractor = new ArticleExtractor(loadShippedRecognizer());
+  const { analyze, poolSize, dispose } = createAnalyser();
   const index = new WorkspaceIndex(
     host,
-    (text) => {
-      const article = parseArticle(text);
-      return { article, analysis: extractor.analyzeArticle(text, article) };
-    },
+    analyze,
     // A one-shot command has nobody to yield to.
-    { modelVersion: modelVersion(), yieldToHost: () => Promise.resolve(), sliceMs: 1e9 },
+    { modelVersion: modelVersion(), yieldToHost: () => Promise.resolve(), sliceMs: 1e9, analysisConcurrency: 2 * poolSize },
   );
-  const result = await index.build();
+  let result;
+  try {
+    result = await index.build();
+  } finally {
+    await dispose();
+  }
   const skipped = [...host.listingProblems, ...result.skipped];
   return {
     articles: index.files().length,
@@ -62,6 +73,26 @@ export async function indexFolder(dir: string): Promise<IndexReport> {
     entities: index.entities().map((e) => ({ name: e.name, type: e.type, aliases: e.aliases, variants: e.variants, mentions: e.mentionCount, articles: e.files })),
     skipped,
   };
+}
+
+function createAnalyser(): { analyze: AnalyzeArticle; poolSize: number; dispose: () => Promise<void> } {
+  if (fs.existsSync(WORKER_SCRIPT)) {
+    let modelBytes: Uint8Array;
+    try {
+      modelBytes = fs.readFileSync(NER_MODEL_PATH);
+    } catch {
+      loadShippedRecognizer(); // explains a required model that is missing, as `extract` does
+      modelBytes = new Uint8Array(0);
+    }
+    const pool = new AnalysisPool({ workerScript: WORKER_SCRIPT, modelBytes });
+    return { analyze: (text) => pool.analyze(text), poolSize: pool.size, dispose: () => pool.dispose() };
+  }
+  const extractor = new ArticleExtractor(loadShippedRecognizer());
+  const analyze: AnalyzeArticle = (text) => {
+    const article = parseArticle(text);
+    return { article, analysis: extractor.analyzeArticle(text, article) };
+  };
+  return { analyze, poolSize: 1, dispose: async () => undefined };
 }
 
 function modelVersion(): string {
