@@ -1,17 +1,18 @@
-// Workspace index: cold index of the BBC articles (../shared/eval/data/bbc) through the real pipeline,
-// warm reopen from the snapshot, then a synthetic 20,000-article workspace (the BBC set copied nine
-// times under other paths) for hover latency, re-analysis after an edit and memory. Prints
+// Workspace index: cold index of the BBC articles (../shared/eval/data/bbc) through the real pipeline
+// (the worker pool the extension and the CLI use, its worker bundled as the build bundles it), warm
+// reopen from the snapshot, then a synthetic 20,000-article workspace (the BBC set copied nine times
+// under other paths) for hover latency, re-analysis after an edit and memory. Prints
 // `label: value unit` lines. NEWS_ANNOTATOR_MODEL overrides the model; NLP_MODULES (a node_modules
 // folder with compromise and chrono-node) enables the compromise/chrono baseline on the same texts.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { parseArticle } from '../src/core/article';
-import { ArticleExtractor } from '../src/core/extract';
-import { WorkspaceIndex, type AnalyzeArticle, type WorkspaceHost } from '../src/core/index';
-import { loadEntityRecognizer } from '../src/core/ner';
+import { buildSync } from 'esbuild';
+import { WorkspaceIndex, type AnalyzeArticle, type ArticleAnalysisResult, type WorkspaceHost } from '../src/core/index';
+import { AnalysisPool, defaultPoolSize } from '../src/node/analysisPool';
 import { NodeWorkspaceHost } from '../src/cli/nodeWorkspaceHost';
 
 const repo = resolve(__dirname, '..');
@@ -38,25 +39,42 @@ async function main(): Promise<void> {
     console.log(`index bench: skipped (no model at ${modelPath}; run npm run train)`);
     return;
   }
-  const extractor = new ArticleExtractor(loadEntityRecognizer(readFileSync(modelPath)));
-  const analyze: AnalyzeArticle = (text) => {
-    const article = parseArticle(text);
-    return { article, analysis: extractor.analyzeArticle(text, article) };
-  };
+  const workDir = mkdtempSync(join(tmpdir(), 'index-bench-'));
+  const workerScript = join(workDir, 'analysisWorker.js');
+  buildSync({ entryPoints: [join(repo, 'src', 'node', 'analysisWorker.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: workerScript, logLevel: 'warning' });
+  const modelBytes = readFileSync(modelPath);
   const host = new NodeWorkspaceHost(bbc);
   const files = (await host.listFiles()).filter((f) => !/readme/i.test(f));
   const bbcHost: WorkspaceHost = { listFiles: async () => files, readFile: (p) => host.readFile(p) };
 
-  // Cold: every article read, hashed, parsed and analysed; yielding to the event loop as in the editor.
-  const cold = new WorkspaceIndex(bbcHost, analyze, { modelVersion: 'bench' });
-  let started = performance.now();
-  const built = await cold.build();
-  const coldMs = performance.now() - started;
-  console.log(`index cold articles: ${built.indexed} articles`);
+  /**
+   * Cold: a new pool (workers started, model loaded: as at the first build after activation), then
+   * every article read, hashed, analysed in the workers and linked, yielding as in the editor.
+   */
+  const coldIndex = async (size: number) => {
+    const started = performance.now();
+    const pool = new AnalysisPool({ workerScript, modelBytes, size });
+    const index = new WorkspaceIndex(bbcHost, (t) => pool.analyze(t), { modelVersion: 'bench', analysisConcurrency: 2 * size });
+    const built = await index.build();
+    return { pool, index, built, ms: performance.now() - started };
+  };
+  const poolSize = defaultPoolSize();
+  const cold = await coldIndex(poolSize);
+  const coldMs = cold.ms;
+  console.log(`index pool size: ${poolSize} workers`);
+  console.log(`index cold articles: ${cold.built.indexed} articles (${cold.built.skipped.length} skipped)`);
   console.log(`index cold: ${(coldMs / 1000).toFixed(2)} s`);
-  console.log(`index entities: ${cold.entities().length} entities`);
+  console.log(`index entities: ${cold.index.entities().length} entities`);
+  if (poolSize !== 1) {
+    const single = await coldIndex(1);
+    console.log(`index cold with 1 worker: ${(single.ms / 1000).toFixed(2)} s`);
+    await single.pool.dispose();
+  }
+  const pool = cold.pool;
+  const analyze: AnalyzeArticle = (t) => pool.analyze(t);
 
   const modules = process.env.NLP_MODULES;
+  let started: number;
   if (modules && existsSync(baselineScript)) {
     const input = (await Promise.all(files.map(async (f, i) => JSON.stringify({ id: String(i), text: new TextDecoder().decode(await host.readFile(f)), date: null })))).join('\n') + '\n';
     started = performance.now();
@@ -69,33 +87,60 @@ async function main(): Promise<void> {
   } else console.log('baseline compromise/chrono: not run (set NLP_MODULES to a node_modules with compromise and chrono-node)');
 
   // Warm: a new index seeded from the snapshot; files are still read and hashed, none analysed.
-  const snapshot = cold.snapshot();
+  const snapshot = cold.index.snapshot();
   console.log(`index snapshot size: ${(snapshot.length / 1e6).toFixed(1)} MB`);
   let analysedWarm = 0;
   const warm = new WorkspaceIndex(bbcHost, (t) => (analysedWarm++, analyze(t)), { modelVersion: 'bench' });
-  started = performance.now();
+  const warmStarted = performance.now();
   warm.loadSnapshot(snapshot);
   const warmBuilt = await warm.build();
-  console.log(`index warm reopen from snapshot: ${((performance.now() - started) / 1000).toFixed(3)} s (${warmBuilt.fromCache} from cache, ${analysedWarm} analysed)`);
+  console.log(`index warm reopen from snapshot: ${((performance.now() - warmStarted) / 1000).toFixed(3)} s (${warmBuilt.fromCache} from cache, ${analysedWarm} analysed)`);
+  warm.dispose();
+  await pool.dispose();
 
-  // 20,000 articles: the BBC texts under COPIES extra prefixes. Analyses of identical texts are
-  // reused (this measures the index, not the extractor), records are built per path.
+  // The 20,000-article workspace in a process of its own, so its memory figure is that of an
+  // index of that size (with its pool), not of this process's earlier indexes.
+  const child = spawnSync(process.execPath, ['--import', 'tsx', __filename, '--scale', workerScript], { stdio: 'inherit', cwd: repo });
+  if (child.status !== 0) console.log(`index 20k part: failed (${child.status ?? child.signal})`);
+  rmSync(workDir, { recursive: true, force: true });
+}
+
+/** The synthetic 20,000-article workspace: build, memory, hover and edit latency. */
+async function scale(workerScript: string): Promise<void> {
+  const modelBytes = readFileSync(modelPath);
+  const host = new NodeWorkspaceHost(bbc);
+  const files = (await host.listFiles()).filter((f) => !/readme/i.test(f));
+  const pool = new AnalysisPool({ workerScript, modelBytes });
+  const poolSize = pool.size;
+  const analyze: AnalyzeArticle = (t) => pool.analyze(t);
+
+  // 20,000 articles: the BBC texts under COPIES extra prefixes. Each text is analysed once (this
+  // measures the index, not the extractor); every path gets its own copy of the result, as a worker's
+  // structured clone would give, so no two records share objects.
   const texts = new Map<string, Uint8Array>();
   for (const f of files) texts.set(f, await host.readFile(f));
   const scaledFiles = [...files, ...Array.from({ length: COPIES }, (_, k) => files.map((f) => `copy${k}/${f}`)).flat()];
   const original = (p: string) => p.replace(/^copy\d+\//, '');
-  const memo = new Map<string, ReturnType<AnalyzeArticle>>();
-  const memoAnalyze: AnalyzeArticle = (text) => memo.get(text) ?? (memo.set(text, analyze(text)), memo.get(text)!);
-  gc();
-  const heapBefore = process.memoryUsage().heapUsed;
+  let memo: Map<string, string> | undefined = new Map();
+  const memoAnalyze: AnalyzeArticle = async (text) => {
+    let json = memo?.get(text);
+    if (json === undefined) {
+      json = JSON.stringify(await analyze(text));
+      memo?.set(text, json);
+    }
+    return JSON.parse(json) as ArticleAnalysisResult;
+  };
   const scaled = new WorkspaceIndex({ listFiles: async () => scaledFiles, readFile: async (p) => texts.get(original(p))! }, memoAnalyze, { modelVersion: 'bench' });
-  started = performance.now();
+  const started = performance.now();
   await scaled.build();
   console.log(`index 20k build (analyses reused): ${((performance.now() - started) / 1000).toFixed(2)} s for ${scaled.files().length} articles`);
   scaled.entities();
+  // Memory with the 20k index alive and the pool the editor keeps; the bench's analysis memo released.
+  memo = undefined;
+  gc();
   gc();
   const memory = process.memoryUsage();
-  console.log(`index memory at ${scaled.files().length} articles: ${((memory.heapUsed - heapBefore) / 1e6).toFixed(0)} MB index heap, ${(memory.heapUsed / 1e6).toFixed(0)} MB heap in all, ${(memory.rss / 1e6).toFixed(0)} MB rss`);
+  console.log(`index memory at ${scaled.files().length} articles: ${(memory.heapUsed / 1e6).toFixed(0)} MB heap after gc, ${(memory.rss / 1e6).toFixed(0)} MB rss (the whole process, with ${poolSize} analysis workers)`);
 
   // Hover: what the entity hover card asks for, at random mentions of random articles.
   const next = random(42);
@@ -126,7 +171,7 @@ async function main(): Promise<void> {
     long += (long ? '\n\n' : '') + (long ? text.slice(text.indexOf('\n') + 1) : text);
   }
   long = long.split(/(\s+)/).slice(0, 1999).join('');
-  scaled.updateText('edited.txt', long);
+  await scaled.updateText('edited.txt', long);
   const editMs: number[] = [];
   const editThenHoverMs: number[] = [];
   const editThenListMs: number[] = [];
@@ -134,7 +179,7 @@ async function main(): Promise<void> {
     const at = long.indexOf(' ', Math.floor(next() * long.length));
     const edited = long.slice(0, at) + (i % 2 ? ' very' : ' quite') + long.slice(at);
     const t = performance.now();
-    scaled.updateText('edited.txt', edited);
+    await scaled.updateText('edited.txt', edited);
     editMs.push(performance.now() - t);
     const mention = scaled.article('edited.txt')?.mentions[0];
     if (mention) {
@@ -151,6 +196,8 @@ async function main(): Promise<void> {
   console.log(`edit re-analysis of a ${words(long)}-word article p95: ${percentile(editMs, 95).toFixed(1)} ms`);
   console.log(`first hover after an edit p95: ${percentile(editThenHoverMs, 95).toFixed(2)} ms`);
   console.log(`entity list after an edit at 20k articles p95: ${percentile(editThenListMs, 95).toFixed(1)} ms`);
+  await pool.dispose();
 }
 
-void main();
+const scaleAt = process.argv.indexOf('--scale');
+void (scaleAt >= 0 ? scale(process.argv[scaleAt + 1]) : main());

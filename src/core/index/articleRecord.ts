@@ -105,3 +105,51 @@ function speakerKey(quote: QuoteMention, mentions: readonly IndexedMention[]): s
   const mention = speaker && mentions.find((m) => m.start < speaker.end && speaker.start < m.end);
   return mention ? mention.key : null;
 }
+
+/** Hands out one shared copy of each equal string. */
+export type StringInterner = (value: string) => string;
+
+/** A string interner over a map (grows with the distinct strings it sees: names, roles, keys). */
+export function createStringInterner(): StringInterner {
+  const strings = new Map<string, string>();
+  return (value) => {
+    const known = strings.get(value);
+    if (known !== undefined) return known;
+    strings.set(value, value);
+    return value;
+  };
+}
+
+const NO_ROLES: string[] = [];
+
+/**
+ * Makes a record share the strings that recur across articles (names, keys, mention texts, roles,
+ * date values, speakers, cues, outlets) and one empty roles list, in place. Records arrive as fresh
+ * copies (from a worker's message or a snapshot), so without this every one of 20,000 articles
+ * would hold its own "Tony Blair". Returns the record.
+ */
+export function internRecord(record: ArticleRecord, intern: StringInterner): ArticleRecord {
+  const orNull = (value: string | null) => (value === null ? null : intern(value));
+  record.outlet = orNull(record.outlet);
+  record.date = orNull(record.date);
+  record.authors = record.authors.map(intern);
+  for (const m of record.mentions) {
+    m.type = intern(m.type) as IndexedEntityType;
+    m.text = intern(m.text);
+    m.name = intern(m.name);
+    m.key = intern(m.key);
+    m.roles = m.roles.length ? m.roles.map(intern) : NO_ROLES;
+  }
+  for (const d of record.dates) {
+    d.type = intern(d.type) as DateMention['type'];
+    d.text = intern(d.text);
+    d.value = orNull(d.value);
+  }
+  for (const q of record.quotes) {
+    q.speakerText = orNull(q.speakerText);
+    q.speakerName = orNull(q.speakerName);
+    q.cue = orNull(q.cue);
+  }
+  record.speakerKeys = record.speakerKeys.map(orNull);
+  return record;
+}

@@ -1,6 +1,6 @@
 import { decodeArticleBytes } from '../decode';
 import type { ArticleAnalysis, DateMention, ParsedArticle, QuoteMention } from '../types';
-import { buildArticleRecord, type ArticleRecord, type IndexedMention } from './articleRecord';
+import { buildArticleRecord, createStringInterner, internRecord, type ArticleRecord, type IndexedMention } from './articleRecord';
 import type { EntityCorrection } from './corrections';
 import { EntityGraph, type IndexedEntity } from './entityGraph';
 import { Emitter, type CancellationSignal, type Disposable, type Event } from './events';
@@ -135,6 +135,8 @@ export class WorkspaceIndex implements Disposable {
   private readonly maxFileBytes: number;
   /** Per file, the latest update started: an older analysis finishing later is dropped. */
   private readonly updateGeneration = new Map<string, number>();
+  /** Strings shared by all records (names recur across thousands of articles). */
+  private readonly intern = createStringInterner();
   private nextGeneration = 0;
   private watcher: Disposable | undefined;
   private modelVersion: string;
@@ -430,7 +432,7 @@ export class WorkspaceIndex implements Disposable {
 
   private setRecord(path: string, record: ArticleRecord): void {
     this.unindexLookups(path);
-    this.graph.setArticle(path, record);
+    this.graph.setArticle(path, internRecord(record, this.intern));
     for (const date of record.dates) {
       if (!date.value || !DAY.test(date.value)) continue;
       let files = this.byDay.get(date.value);
