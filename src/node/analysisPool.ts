@@ -22,6 +22,12 @@ export interface AnalysisPoolOptions {
   modelBytes: Uint8Array;
   /** Number of worker threads (default {@link defaultPoolSize}). */
   size?: number;
+  /**
+   * Workers beyond the first stop after this many milliseconds without work (default 30 s): once a
+   * build is over, one worker serves edits and open documents, and the memory of the others (each
+   * holds a model) goes back. They start again when jobs queue up.
+   */
+  idleMs?: number;
 }
 
 interface Job {
@@ -52,10 +58,20 @@ export class AnalysisPool {
   private consecutiveCrashes = 0;
   private disposed = false;
   private brokenReason: string | undefined;
+  /** Workers the pool may run: `size`, less those given up after repeated crashes. */
+  private capacity: number;
+  private readonly retired = new WeakSet<Slot>();
+  private idleTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly options: AnalysisPoolOptions) {
     this.size = Math.max(1, options.size ?? defaultPoolSize());
+    this.capacity = this.size;
     for (let i = 0; i < this.size; i++) this.slots.push(this.startWorker());
+  }
+
+  /** Workers running now (fewer than `size` after an idle spell). */
+  get running(): number {
+    return this.slots.length;
   }
 
   /** Parses and analyses one article in a worker. Rejects if the worker fails or the pool is disposed. */
@@ -72,6 +88,7 @@ export class AnalysisPool {
   async dispose(): Promise<void> {
     if (this.disposed) return;
     this.disposed = true;
+    clearTimeout(this.idleTimer);
     const stopped = new Error('the analysis pool is disposed');
     for (const job of this.queue.splice(0)) job.reject(stopped);
     for (const slot of this.slots) {
@@ -94,6 +111,10 @@ export class AnalysisPool {
   }
 
   private dispatch(): void {
+    clearTimeout(this.idleTimer);
+    // Work waiting and workers stopped while idle: start them again.
+    const idle = this.slots.filter((slot) => !slot.job).length;
+    for (let i = idle; i < this.queue.length && this.slots.length < this.capacity; i++) this.slots.push(this.startWorker());
     for (const slot of this.slots) {
       if (slot.job || !this.queue.length) continue;
       const job = this.queue.shift() as Job;
@@ -101,6 +122,18 @@ export class AnalysisPool {
       slot.worker.ref(); // busy: keep the process alive until the answer arrives
       const request: AnalysisRequest = { id: job.id, text: job.text };
       slot.worker.postMessage(request);
+    }
+    if (!this.queue.length && this.slots.length > 1 && this.slots.every((slot) => !slot.job)) {
+      this.idleTimer = setTimeout(() => this.stopExtraWorkers(), this.options.idleMs ?? 30_000);
+      this.idleTimer.unref();
+    }
+  }
+
+  private stopExtraWorkers(): void {
+    if (this.disposed || this.queue.length || this.slots.some((slot) => slot.job)) return;
+    for (const slot of this.slots.splice(1)) {
+      this.retired.add(slot);
+      void slot.worker.terminate();
     }
   }
 
@@ -116,7 +149,7 @@ export class AnalysisPool {
   }
 
   private onExit(slot: Slot, code: number, failure: Error | undefined): void {
-    if (this.disposed) return;
+    if (this.disposed || this.retired.has(slot)) return;
     const job = slot.job;
     slot.job = undefined;
     const why = failure ? failure.message : `exit code ${code}`;
@@ -126,7 +159,8 @@ export class AnalysisPool {
       // Workers that cannot start (a missing script, no memory) would otherwise restart forever:
       // this one is not replaced, and once none is left every job fails with the reason.
       if (at >= 0) this.slots.splice(at, 1);
-      if (!this.slots.length) {
+      this.capacity--;
+      if (!this.capacity) {
         this.brokenReason = `analysis workers keep stopping (${why})`;
         for (const queued of this.queue.splice(0)) queued.reject(new Error(this.brokenReason));
       }

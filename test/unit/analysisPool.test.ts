@@ -92,6 +92,17 @@ describe('AnalysisPool (worker threads)', function () {
     await assert.rejects(p.analyze('A'), /analysis workers keep stopping/);
   });
 
+  it('stops the extra workers when idle and starts them again when work queues up', async () => {
+    const p = pool({ workerScript: fakeWorker, size: 2, idleMs: 20 });
+    await Promise.all(['a', 'b', 'c'].map((t) => p.analyze(t)));
+    assert.equal(p.running, 2);
+    await new Promise((r) => setTimeout(r, 150));
+    assert.equal(p.running, 1, 'one worker kept for edits');
+    const results = await Promise.all(['d', 'e', 'f', 'g'].map((t) => p.analyze(t)));
+    assert.deepEqual(results.map((r) => r.article.headline), ['d', 'e', 'f', 'g']);
+    assert.equal(p.running, 2);
+  });
+
   it('rejects queued and later jobs once disposed', async () => {
     const p = pool({ workerScript: fakeWorker });
     const queued = Promise.allSettled([p.analyze('a'), p.analyze('b'), p.analyze('c')]);
