@@ -140,12 +140,9 @@ async function scale(workerScript: string): Promise<void> {
   await scaled.build();
   console.log(`index 20k build (analyses reused): ${((performance.now() - started) / 1000).toFixed(2)} s for ${scaled.files().length} articles`);
   scaled.entities();
-  // Memory with the 20k index alive and the bench's analysis memo released: right after the build
-  // (every worker still running), then once the pool is idle and keeps one worker, as the editor does.
+  // Memory with the 20k index alive and the bench's analysis memo released, once the pool is idle
+  // and keeps one worker, as the editor's does 30 s after a build.
   memo = undefined;
-  gc();
-  const busy = process.memoryUsage();
-  console.log(`index memory at ${scaled.files().length} articles right after the build: ${(busy.rss / 1e6).toFixed(0)} MB rss (the whole process, analysis workers running: ${pool.running})`);
   while (pool.running > 1) await new Promise((resolve) => setTimeout(resolve, 100));
   await new Promise((resolve) => setTimeout(resolve, 200));
   gc();
