@@ -1,0 +1,61 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { documentCasing, FeatureExtractor, type DocumentCasing } from '../../src/core/ner/features';
+import { decodeModel, type NerModel } from '../../src/core/ner/modelFormat';
+import { emissionScores, tagDocument } from '../../src/core/ner/tagger';
+import { NUM_TAGS, spansOf, viterbi, type TaggedSpan } from '../../src/core/ner/tags';
+import { tokenize } from '../../src/core/ner/tokenize';
+
+const repo = join(__dirname, '..', '..');
+const fixture = (name: string) => readFileSync(join(repo, 'test', 'fixtures', name), 'utf8');
+
+/** The plain tagging the training script does: every feature row of the dense table, summed in float64. */
+function referenceTags(model: NerModel, features: FeatureExtractor, sentences: string[][], doc: DocumentCasing): TaggedSpan[][] {
+  return sentences.map((words) => {
+    if (!words.length) return [];
+    const { rows, offsets } = features.sentenceFeatures(words, doc);
+    return spansOf(viterbi(words.length, emissionScores(rows, offsets, model.weights, NUM_TAGS), model.transitions));
+  });
+}
+
+describe('NER tagger (packed weights, cached word scores)', () => {
+  let model: NerModel;
+  before(() => {
+    model = decodeModel(readFileSync(join(repo, 'models', 'ner-en.bin')));
+  });
+
+  it('tags exactly as the dense reference on both seeds and odd sentences', () => {
+    const documents = [
+      fixture('000_fc681af9c8dd27c5.txt'),
+      fixture('001_ef6bbce3734ab0e1.txt'),
+      'HUAWEI CEO REN ZHENGFEI SPEAKS\n"I love my country," Ren said. ' + 'Very long sentence with Meng Wanzhou and '.repeat(60) + 'the end.',
+      'a\n\n"\n(Reuters) - Mr. O\'Neil-Smith of São Paulo met 3M and AT&T in Washington, D.C.',
+    ];
+    const features = new FeatureExtractor(model.lexicon, model.bucketBits);
+    let spans = 0;
+    for (const text of documents) {
+      const sentences = tokenize(text).map((s) => s.map((t) => t.text));
+      const expected = referenceTags(model, new FeatureExtractor(model.lexicon, model.bucketBits), sentences, documentCasing(sentences));
+      // The same extractor twice: the second pass runs on cached word scores.
+      assert.deepEqual(tagDocument(model, features, sentences), expected);
+      assert.deepEqual(tagDocument(model, features, sentences), expected);
+      spans += expected.flat().length;
+    }
+    assert.ok(spans > 50, `the documents have names to find (${spans})`);
+  });
+
+  it('leaves word rows out of sentence features on request, and only them', () => {
+    const features = new FeatureExtractor(model.lexicon, model.bucketBits);
+    const words = ['Ren', 'Zhengfei', 'founded', 'Huawei', '.'];
+    const doc = documentCasing([words]);
+    const all = features.sentenceFeatures(words, doc);
+    const context = features.sentenceFeatures(words, doc, false);
+    for (let i = 0; i < words.length; i++) {
+      const own = [...features.wordRows(words[i])];
+      const full = [...all.rows.subarray(all.offsets[i], all.offsets[i + 1])];
+      const rest = [...context.rows.subarray(context.offsets[i], context.offsets[i + 1])];
+      assert.deepEqual(full, [...own, ...rest]);
+    }
+  });
+});
