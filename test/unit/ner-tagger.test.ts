@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { documentCasing, FeatureExtractor, type DocumentCasing } from '../../src/core/ner/features';
-import { decodeModel, type NerModel } from '../../src/core/ner/modelFormat';
+import { decodeModel, denseWeights, type NerModel } from '../../src/core/ner/modelFormat';
 import { emissionScores, tagDocument } from '../../src/core/ner/tagger';
 import { NUM_TAGS, spansOf, viterbi, type TaggedSpan } from '../../src/core/ner/tags';
 import { tokenize } from '../../src/core/ner/tokenize';
@@ -10,12 +10,19 @@ import { tokenize } from '../../src/core/ner/tokenize';
 const repo = join(__dirname, '..', '..');
 const fixture = (name: string) => readFileSync(join(repo, 'test', 'fixtures', name), 'utf8');
 
+const denseByModel = new WeakMap<NerModel, Int16Array>();
+function dense(model: NerModel): Int16Array {
+  let table = denseByModel.get(model);
+  if (!table) denseByModel.set(model, (table = denseWeights(model)));
+  return table;
+}
+
 /** The plain tagging the training script does: every feature row of the dense table, summed in float64. */
 function referenceTags(model: NerModel, features: FeatureExtractor, sentences: string[][], doc: DocumentCasing): TaggedSpan[][] {
   return sentences.map((words) => {
     if (!words.length) return [];
     const { rows, offsets } = features.sentenceFeatures(words, doc);
-    return spansOf(viterbi(words.length, emissionScores(rows, offsets, model.weights, NUM_TAGS), model.transitions));
+    return spansOf(viterbi(words.length, emissionScores(rows, offsets, dense(model), NUM_TAGS), model.transitions));
   });
 }
 

@@ -16,8 +16,13 @@ import type { NerLexicon } from './features';
 export interface NerModel {
   bucketBits: number;
   numTags: number;
-  /** Dense weights: row `b` occupies `[b * numTags, (b + 1) * numTags)`, in units of `scale`. */
-  weights: Int16Array;
+  /**
+   * Bucket -> offset of its row in `rowWeights`, or -1 where the model's row is all zeros (most
+   * buckets): the sparse rows as stored, so a loaded model does not hold a dense table it never reads.
+   */
+  rowStart: Int32Array;
+  /** The non-zero rows, `numTags` weights each, in units of `scale`. */
+  rowWeights: Int16Array;
   scale: number;
   /** `(numTags + 1) * numTags` transition scores in weight units (row 0 = sentence start). */
   transitions: Float32Array;
@@ -99,8 +104,13 @@ export function decodeModel(bytes: Uint8Array): NerModel {
   at += pad4(rowCount * numTags * 2);
   const transitions = new Float32Array(buf, at, (numTags + 1) * numTags);
   at += transitions.byteLength;
-  const weights = new Int16Array((1 << bucketBits) * numTags);
-  for (let r = 0; r < rowCount; r++) weights.set(rowValues.subarray(r * numTags, (r + 1) * numTags), rowIndices[r] * numTags);
+  const bucketCount = 1 << bucketBits;
+  const rowStart = new Int32Array(bucketCount).fill(-1);
+  for (let r = 0; r < rowCount; r++) {
+    if (rowIndices[r] >= bucketCount) throw new Error('corrupt NER model (row index)');
+    rowStart[rowIndices[r]] = r * numTags;
+  }
+  const rowWeights = rowValues.slice();
   const decoder = new TextDecoder();
   const readText = (): string[] => {
     const length = view.getUint32(at, true);
@@ -126,7 +136,17 @@ export function decodeModel(bytes: Uint8Array): NerModel {
   for (let i = 0; i < words.length; i++) wordIndex.set(words[i], i);
   const gazetteer = new Map<string, number>();
   for (let i = 0; i < gazWords.length; i++) gazetteer.set(gazWords[i], masks[i]);
-  return { bucketBits, numTags, weights, scale, transitions, lexicon: { words: wordIndex, signature, caseBucket, gazetteer } };
+  return { bucketBits, numTags, rowStart, rowWeights, scale, transitions, lexicon: { words: wordIndex, signature, caseBucket, gazetteer } };
+}
+
+/** The model's weights as one dense table (row `b` at `b * numTags`): for checks, never for tagging. */
+export function denseWeights(model: NerModel): Int16Array {
+  const dense = new Int16Array(model.rowStart.length * model.numTags);
+  for (let b = 0; b < model.rowStart.length; b++) {
+    const start = model.rowStart[b];
+    if (start >= 0) dense.set(model.rowWeights.subarray(start, start + model.numTags), b * model.numTags);
+  }
+  return dense;
 }
 
 function pad4(n: number): number {

@@ -40,25 +40,9 @@ interface PackedWeights {
 const packedByModel = new WeakMap<NerModel, PackedWeights>();
 
 function packedWeights(model: NerModel): PackedWeights {
-  const cached = packedByModel.get(model);
-  if (cached) return cached;
-  const { weights, numTags } = model;
-  const rowCount = weights.length / numTags;
-  const rowStart = new Int32Array(rowCount).fill(-1);
-  let kept = 0;
-  for (let r = 0; r < rowCount; r++) {
-    for (let t = r * numTags, end = t + numTags; t < end; t++) {
-      if (weights[t] !== 0) {
-        rowStart[r] = kept++ * numTags;
-        break;
-      }
-    }
-  }
-  const packed = new Int16Array(kept * numTags);
-  for (let r = 0; r < rowCount; r++) if (rowStart[r] >= 0) packed.set(weights.subarray(r * numTags, (r + 1) * numTags), rowStart[r]);
-  const result = { rowStart, weights: packed, numTags };
-  packedByModel.set(model, result);
-  return result;
+  let packed = packedByModel.get(model);
+  if (!packed) packedByModel.set(model, (packed = { rowStart: model.rowStart, weights: model.rowWeights, numTags: model.numTags }));
+  return packed;
 }
 
 const MAX_CACHED_WORD_SCORES = 100_000;
