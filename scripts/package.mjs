@@ -47,8 +47,10 @@ export async function packageExtension() {
   const entries = await zipEntries(out);
   const forbidden = entries.filter((name) => FORBIDDEN.some((pattern) => pattern.test(name)));
   if (forbidden.length) throw new Error(`the VSIX holds files that must not ship:\n  ${forbidden.join('\n  ')}\nfix .vscodeignore`);
-  for (const required of ['extension/package.json', 'extension/dist/extension.js', 'extension/dist/web/extension.js']) {
-    if (!entries.includes(required)) throw new Error(`the VSIX lacks ${required}`);
+  // The analysis worker and the samples ("Open Sample Articles") are needed at run time too.
+  const required = ['extension/package.json', 'extension/dist/extension.js', 'extension/dist/web/extension.js', 'extension/dist/analysisWorker.js', 'extension/samples/000_fc681af9c8dd27c5.txt'];
+  for (const file of required) {
+    if (!entries.includes(file)) throw new Error(`the VSIX lacks ${file}`);
   }
   const size = statSync(out).size;
   if (size > BUDGET_BYTES) throw new Error(`the VSIX is ${(size / 1048576).toFixed(1)} MB, over the 25 MB budget`);
