@@ -6,9 +6,11 @@
 // semantic tokens on a person's name, the Articles view listing both seeds by outlet, and no error
 // from the extension host (the page's and the worker's console are collected).
 // Uses dist/ as it is: run `npm run build` first (`npm test` does through `pretest`).
+// Options: --bundle FILE installs FILE as the browser bundle instead (to see the check fail on a broken one).
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { ensureDebianPackages } from './lib/prerequisites.mjs';
 import { codeServerDirs, ensureCodeServer, REPO_ROOT, startCodeServer } from './lib/code-server.mjs';
 import { launchBrowser, workbenchUrl } from './lib/browser.mjs';
@@ -24,7 +26,7 @@ const SHIPPED = ['dist/web', 'syntaxes', 'models', 'samples', 'language-configur
  * Copies the extension into `extensionsDir` as a web-only extension: `browser` kept, `main` removed,
  * so neither the Node extension host nor a fallback can run it.
  */
-function installWebOnlyCopy(extensionsDir) {
+function installWebOnlyCopy(extensionsDir, bundleOverride) {
   const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8'));
   if (!manifest.browser) throw new Error('package.json has no `browser` entry');
   const bundle = join(REPO_ROOT, manifest.browser);
@@ -34,6 +36,7 @@ function installWebOnlyCopy(extensionsDir) {
   for (const path of SHIPPED) {
     if (existsSync(join(REPO_ROOT, path))) cpSync(join(REPO_ROOT, path), join(target, path), { recursive: true, filter: (source) => !source.endsWith('.map') });
   }
+  if (bundleOverride) cpSync(bundleOverride, join(target, manifest.browser));
   delete manifest.main;
   writeFileSync(join(target, 'package.json'), JSON.stringify(manifest, null, 2));
   step(`web-only copy of ${manifest.publisher}.${manifest.name} (browser: ${manifest.browser}, no main) in ${target}`);
@@ -71,13 +74,14 @@ async function runningExtensionRow(page, displayName) {
 }
 
 async function main() {
+  const { values: options } = parseArgs({ options: { bundle: { type: 'string' } } });
   ensureDebianPackages();
   const entry = await ensureCodeServer();
   const scratch = mkdtempSync(join(tmpdir(), 'news-annotator-web-'));
   const workspace = join(scratch, 'workspace');
   cpSync(join(REPO_ROOT, 'test', 'fixtures'), workspace, { recursive: true });
   const dirs = codeServerDirs(scratch);
-  const manifest = installWebOnlyCopy(dirs.extensionsDir);
+  const manifest = installWebOnlyCopy(dirs.extensionsDir, options.bundle && resolve(options.bundle));
   const headline = readFileSync(join(workspace, FIRST_SEED), 'utf8').split('\n')[0].trim();
 
   // Everything the page and its workers print: the web-worker extension host logs into both.
