@@ -5,8 +5,9 @@ import { ANNOTATION_SCHEMA, STORE_FILE_SCHEMA } from '../src/core/annotations/sc
 
 /** The CommonJS module text exporting `annotation` and `storeFile` validate functions. */
 export function schemaValidatorsSource(): string {
-  // Same options as the validators compiled at run time before: first error only, strict schemas.
-  const ajv = new Ajv({ allErrors: false, strict: true, code: { source: true } });
+  // First error only, strict schemas (as the run-time compiled validators had); refs not inlined, so
+  // the store-file validator calls the annotation validator instead of carrying a second copy of it.
+  const ajv = new Ajv({ allErrors: false, strict: true, inlineRefs: false, code: { source: true } });
   ajv.addSchema(ANNOTATION_SCHEMA);
   ajv.addSchema(STORE_FILE_SCHEMA);
   const code = standaloneCode(ajv, { annotation: ANNOTATION_SCHEMA.$id, storeFile: STORE_FILE_SCHEMA.$id });
