@@ -23,28 +23,54 @@ function corpus(): { texts: string[]; bbcCount: number } {
 
 const { texts, bbcCount } = corpus();
 /** More runs for a deep search: ANNOTATION_PROPERTY_RUNS=5000 npx mocha test/unit/annotations.property.test.ts */
-const RUNS = Number(process.env.ANNOTATION_PROPERTY_RUNS) || 300;
+const RUNS = Number(process.env.ANNOTATION_PROPERTY_RUNS) || 1000;
 
 const insertedText = fc.string({ unit: fc.constantFrom(...'abc XYZ,.\n\u00a0’'.split('')), maxLength: 24 });
 
-/** A passage [start, end) of 20–160 characters that occurs once in its text. */
+/**
+ * A passage [start, end): a span of 20–160 characters, or a word or two (under 24 characters, often
+ * occurring several times in the article: the hard case). Its exact text may recur; only its whole
+ * quote selector (prefix + exact + suffix) must be unique, since that is all that tells it apart.
+ */
 interface Case { text: string; start: number; end: number }
+
+/** Occurrences of `needle` in `text`, overlapping ones included. */
+function count(text: string, needle: string): number {
+  let n = 0;
+  for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) n++;
+  return n;
+}
+
+const WORD = /[A-Za-z][A-Za-z'’-]*/g;
 const passage = fc
-  .record({ doc: fc.nat({ max: texts.length - 1 }), at: fc.double({ min: 0, max: 1, noNaN: true }), length: fc.integer({ min: 20, max: 160 }) })
-  .map(({ doc, at, length }): Case | undefined => {
+  .record({ doc: fc.nat({ max: texts.length - 1 }), at: fc.double({ min: 0, max: 1, noNaN: true }), length: fc.integer({ min: 20, max: 160 }), words: fc.integer({ min: 0, max: 2 }) })
+  .map(({ doc, at, length, words }): Case | undefined => {
     const text = texts[doc] as string;
-    if (text.length < length + 2) return undefined;
-    const start = Math.floor(at * (text.length - length));
-    const end = start + length;
-    const exact = text.slice(start, end);
-    // A passage that occurs twice is not one passage: the property is about unique ones.
-    if (text.indexOf(exact) !== start || text.indexOf(exact, start + 1) !== -1) return undefined;
+    let start: number;
+    let end: number;
+    if (words === 0) {
+      if (text.length < length + 2) return undefined;
+      start = Math.floor(at * (text.length - length));
+      end = start + length;
+    } else {
+      const matches = [...text.matchAll(WORD)];
+      if (matches.length < 2) return undefined;
+      const first = Math.floor(at * (matches.length - words));
+      const from = matches[first] as RegExpExecArray;
+      const to = matches[first + words - 1] as RegExpExecArray;
+      start = from.index;
+      end = to.index + to[0].length;
+      if (end - start >= 24) return undefined;
+    }
+    const [quote] = selectorsFor(text, start, end);
+    const whole = `${quote.prefix ?? ''}${quote.exact}${quote.suffix ?? ''}`;
+    if (count(text, whole) !== 1) return undefined;
     return { text, start, end };
   })
   .filter((c): c is Case => c !== undefined);
 
-/** Raw edit choices, turned into concrete edits against the current text and passage. */
-const rawEdits = fc.array(fc.record({ before: fc.boolean(), at: fc.double({ min: 0, max: 1, noNaN: true }), del: fc.nat({ max: 40 }), ins: insertedText }), { minLength: 1, maxLength: 6 });
+/** Raw edit choices; `near` puts an edit within 48 characters of the passage, where it hits the stored context. */
+const rawEdits = fc.array(fc.record({ before: fc.boolean(), near: fc.boolean(), at: fc.double({ min: 0, max: 1, noNaN: true }), del: fc.nat({ max: 40 }), ins: insertedText }), { minLength: 1, maxLength: 6 });
 
 /** Lighter edits inside a passage: a typo fixed, a word replaced, a clause cut. */
 const insideEdits = fc.array(fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), del: fc.nat({ max: 12 }), ins: fc.string({ unit: fc.constantFrom(...'abc XYZ,.’'.split('')), maxLength: 8 }) }), { minLength: 1, maxLength: 3 });
@@ -54,16 +80,16 @@ function applyEdit(text: string, edit: TextEdit): string {
 }
 
 /** Applies edits that never touch [start, end); returns the new text, the moved passage and the edits. */
-function editOutside(c: Case, raw: { before: boolean; at: number; del: number; ins: string }[]): { text: string; start: number; end: number; edits: TextEdit[] } {
+function editOutside(c: Case, raw: { before: boolean; near?: boolean; at: number; del: number; ins: string }[]): { text: string; start: number; end: number; edits: TextEdit[] } {
   let { text, start, end } = c;
   const edits: TextEdit[] = [];
   for (const r of raw) {
     let edit: TextEdit;
     if (r.before) {
-      const offset = Math.floor(r.at * start);
+      const offset = r.near ? start - Math.floor(r.at * Math.min(48, start)) : Math.floor(r.at * start);
       edit = { offset, deletedLength: Math.min(r.del, start - offset), insertedText: r.ins };
     } else {
-      const offset = end + Math.floor(r.at * (text.length - end));
+      const offset = end + Math.floor(r.at * (r.near ? Math.min(48, text.length - end) : text.length - end));
       edit = { offset, deletedLength: Math.min(r.del, text.length - offset), insertedText: r.ins };
     }
     text = applyEdit(text, edit);
@@ -94,10 +120,15 @@ function editInside(c: Case, raw: { at: number; del: number; ins: string }[]): {
   return { text, start, end, edits };
 }
 
+/** The quote, the edits and the text around the passage now, for a failure message. */
+function describeCase(quote: { exact: string; prefix?: string; suffix?: string }, edited: { text: string; start: number; end: number; edits: TextEdit[] }): string {
+  return JSON.stringify({ quote, edits: edited.edits, now: edited.text.slice(Math.max(0, edited.start - 40), edited.end + 40) });
+}
+
 /** Fuzzy on the edited passage (reporting its current text), an orphan, or exact on it: never elsewhere. */
-function assertOnPassageOrOrphan(result: AnchorResult, text: string, start: number, end: number): void {
+function assertOnPassageOrOrphan(result: AnchorResult, text: string, start: number, end: number, context = ''): void {
   if (result.kind === 'orphan') return;
-  assert.ok(result.start <= end && result.end >= start, `anchored at [${result.start}, ${result.end}) instead of the edited passage [${start}, ${end})`);
+  assert.ok(result.start <= end && result.end >= start, `anchored at [${result.start}, ${result.end}) (${JSON.stringify(text.slice(result.start, result.end))}) instead of the edited passage [${start}, ${end}) ${context}`);
   if (result.kind === 'fuzzy') assert.strictEqual(result.currentText, text.slice(result.start, result.end));
   // The quote may survive whole inside the edited passage (an insertion next to its first character).
   if (result.kind === 'exact') assert.ok(result.start >= start && result.end <= end, 'an exact anchor lies within the edited passage');
@@ -108,38 +139,56 @@ describe('annotation anchoring properties', function () {
     if (bbcCount === 0) console.log(`      (BBC corpus absent at ${BBC}: the properties run over the two seeds only)`);
   });
 
-  it(`re-anchors exactly after edits outside the passage (seeds + ${bbcCount} BBC articles)`, () => {
-    let shortOrphans = 0;
+  it(`re-anchors exactly after edits outside the passage, short and repeated quotes included (seeds + ${bbcCount} BBC articles)`, () => {
+    const tally = { runs: 0, orphans: 0, repeated: 0, repeatedExact: 0, short: 0 };
     fc.assert(fc.property(passage, rawEdits, (c, raw) => {
       const edited = editOutside(c, raw);
       const target = { source: 'a.txt', selector: selectorsFor(c.text, c.start, c.end) };
-      const result = anchorTarget(edited.text, target);
       const [quote] = target.selector;
-      if (result.kind === 'orphan' && c.end - c.start < 24) {
-        // By design a short quote (a name) away from its stored position must still have its context
-        // beside it, else it could be another mention: an orphan is right only if the edits rewrote it.
-        const prefixKept = edited.text.slice(edited.start - (quote.prefix ?? '').length, edited.start) === quote.prefix;
-        const suffixKept = edited.text.slice(edited.end, edited.end + (quote.suffix ?? '').length) === quote.suffix;
-        assert.ok(!prefixKept || !suffixKept, 'a short quote with its context intact is anchored');
-        shortOrphans++;
+      const result = anchorTarget(edited.text, target);
+      const repeated = count(edited.text, quote.exact) > 1;
+      tally.runs++;
+      if (repeated) tally.repeated++;
+      if (c.end - c.start < 24) tally.short++;
+      if (result.kind === 'orphan') {
+        tally.orphans++;
+        // Orphaned only when the choice is truly open: no side of the stored context is still
+        // whole beside the passage and unique with the quote in the edited text.
+        const prefix = quote.prefix ?? '';
+        const suffix = quote.suffix ?? '';
+        const prefixIdentifies = prefix !== '' && edited.text.slice(edited.start - prefix.length, edited.start) === prefix && count(edited.text, prefix + quote.exact) === 1;
+        const suffixIdentifies = suffix !== '' && edited.text.slice(edited.end, edited.end + suffix.length) === suffix && count(edited.text, quote.exact + suffix) === 1;
+        assert.ok(!prefixIdentifies && !suffixIdentifies, `orphaned (${result.reason}) although its ${prefixIdentifies ? 'prefix' : 'suffix'} still identifies it: ${describeCase(quote, edited)}`);
         return;
       }
-      assert.deepStrictEqual(result.kind === 'orphan' ? result : { kind: result.kind, start: result.start, end: result.end }, { kind: 'exact', start: edited.start, end: edited.end });
+      // Identity, not equal text: the anchor is the original passage, moved.
+      assert.deepStrictEqual({ kind: result.kind, start: result.start, end: result.end }, { kind: 'exact', start: edited.start, end: edited.end }, describeCase(quote, edited));
+      if (repeated) tally.repeatedExact++;
     }), { numRuns: RUNS });
-    assert.ok(shortOrphans < RUNS * 0.1, `${shortOrphans} short quotes orphaned`);
+    // Not vacuous: short and repeated quotes are generated, and orphans stay rare.
+    assert.ok(tally.short > 0.2 * tally.runs && tally.repeated > 0.15 * tally.runs, JSON.stringify(tally));
+    // Measured: about 3% orphans (1000-5000 runs), each with no side of its context left to identify it.
+    assert.ok(tally.orphans <= 0.05 * tally.runs, `too many orphans: ${JSON.stringify(tally)}`);
+    if (process.env.ANNOTATION_PROPERTY_RUNS) console.log(`      ${JSON.stringify(tally)}`);
   });
 
   it('after edits inside the passage gives a fuzzy anchor on it with its current text, or an orphan', () => {
     const kinds = { exact: 0, fuzzy: 0, orphan: 0 };
+    const long = { runs: 0, fuzzy: 0 };
     fc.assert(fc.property(passage, fc.oneof(insideEdits, rawEdits), (c, raw) => {
       const edited = editInside(c, raw);
       const target = { source: 'a.txt', selector: selectorsFor(c.text, c.start, c.end) };
       const result = anchorTarget(edited.text, target);
       kinds[result.kind]++;
-      assertOnPassageOrOrphan(result, edited.text, edited.start, edited.end);
+      if (c.end - c.start >= 24) {
+        long.runs++;
+        if (result.kind === 'fuzzy') long.fuzzy++;
+      }
+      assertOnPassageOrOrphan(result, edited.text, edited.start, edited.end, describeCase(target.selector[0], edited));
     }), { numRuns: RUNS });
-    // Not vacuous: a good share of edited passages are still found (fuzzy), not all orphaned.
-    assert.ok(kinds.fuzzy > 0.3 * RUNS, `fuzzy ${kinds.fuzzy}, orphan ${kinds.orphan}, exact ${kinds.exact}`);
+    // Not vacuous: a good share of edited long passages are still found (fuzzy), not all orphaned
+    // (a word or two edited inside is rarely similar enough to be found again).
+    assert.ok(long.fuzzy > 0.3 * long.runs, `long passages: fuzzy ${long.fuzzy} of ${long.runs}; all: ${JSON.stringify(kinds)}`);
   });
 
   it('finds a shortened passage by fuzzy matching when most of it survives', () => {
@@ -171,7 +220,7 @@ describe('annotation anchoring properties', function () {
       const quote = selectorsFor(c.text, c.start, c.end)[0];
       const moved = moveRangeThroughEdits({ start: c.start, end: c.end }, edited.edits);
       assert.ok(moved.start <= edited.start && moved.end >= edited.end, 'the moved range covers the edited passage');
-      assertOnPassageOrOrphan(reanchorAfterEdits({ start: c.start, end: c.end }, quote, edited.edits, edited.text), edited.text, edited.start, edited.end);
+      assertOnPassageOrOrphan(reanchorAfterEdits({ start: c.start, end: c.end }, quote, edited.edits, edited.text), edited.text, edited.start, edited.end, describeCase(quote, edited));
     }), { numRuns: RUNS });
   });
 });

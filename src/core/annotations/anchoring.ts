@@ -73,19 +73,151 @@ export function anchorQuote(text: string, quote: TextQuoteSelector, hint?: numbe
   if (hint !== undefined && text.startsWith(exact, hint) && hint >= 0) {
     return { kind: 'exact', start: hint, end: hint + exact.length, method: 'position' };
   }
-  const exactStarts = occurrences(text, exact);
-  if (exactStarts.length > 0) {
-    const best = pickByContext(text, quote, exactStarts.map((start) => ({ start, end: start + exact.length })), hint);
-    if (!best) return { kind: 'orphan', reason: 'ambiguous' };
-    const context = exact.length < SELF_EVIDENT_QUOTE_LENGTH ? contextSimilarity(text, quote, best.start, best.end) : undefined;
-    if (context === undefined || context >= MIN_CONTEXT_SIMILARITY) return { kind: 'exact', start: best.start, end: best.end, method: 'quote' };
-    // A short quote (a name) found only where its context disagrees is another mention of it: the
-    // annotated one was rewritten in place (framed) or removed.
-    return framedAnchor(text, quote) ?? { kind: 'orphan', reason: 'not-found' };
-  }
+  // The stored context still framing one place is the strongest evidence: the passage is there,
+  // whole or edited, even when its quote also occurs elsewhere.
   const framed = framedAnchor(text, quote);
   if (framed) return framed;
+  const exactStarts = occurrences(text, exact);
+  if (exactStarts.length > 0) {
+    const choice = chooseOccurrence(text, quote, exactStarts, hint);
+    if (typeof choice === 'number') return { kind: 'exact', start: choice, end: choice + exact.length, method: 'quote' };
+    if (choice === 'ambiguous') return { kind: 'orphan', reason: 'ambiguous' };
+    // Only occurrences whose context and position both disagree: other mentions of a short quote
+    // (a name) whose annotated one was rewritten or removed. A fuzzy search would find them again.
+    return { kind: 'orphan', reason: 'not-found' };
+  }
   return fuzzyAnchor(text, quote, hint);
+}
+
+/** An exact occurrence with how well the stored context agrees with the text beside it. */
+interface ScoredOccurrence { readonly start: number; readonly end: number; readonly context: number }
+
+/** Context agreement (0..1) an occurrence needs to be taken on its context alone. */
+const MIN_OCCURRENCE_CONTEXT = 0.6;
+
+/** A long quote (see {@link SELF_EVIDENT_QUOTE_LENGTH}) found once needs only this much context. */
+const MIN_LONG_QUOTE_CONTEXT = 0.4;
+
+/** By how much the chosen occurrence's context must beat every other separate occurrence's. */
+const CONTEXT_MARGIN = 0.15;
+
+/**
+ * Distance from the expected position within which an occurrence counts as "where it was", as a
+ * share of the text (edits around a passage move it by a fraction of the article), at least one
+ * context length.
+ */
+const NEAR_SHARE = 0.1;
+
+/**
+ * Chooses among the exact occurrences of a quote: by the stored prefix and suffix (fuzzy, as edits
+ * may have touched them), else by the expected position when one occurrence is clearly nearest and
+ * the context does not speak against it. Returns the start, `'ambiguous'` when two occurrences
+ * cannot be told apart, `'none'` when none is credible.
+ */
+function chooseOccurrence(text: string, quote: TextQuoteSelector, starts: readonly number[], hint: number | undefined): number | 'ambiguous' | 'none' {
+  const scored: ScoredOccurrence[] = starts
+    .map((start) => ({ start, end: start + quote.exact.length, context: occurrenceContext(text, quote, start, start + quote.exact.length) }))
+    .sort((a, b) => b.context - a.context);
+  // An occurrence right beside a surviving stored prefix or suffix is the passage itself.
+  const landmarks = landmarksOf(text, quote, hint);
+  const besideLandmark = scored.filter((o) => o.start === landmarks.passageStart || o.end === landmarks.passageEnd);
+  if (besideLandmark.length === 1) return (besideLandmark[0] as ScoredOccurrence).start;
+  if (besideLandmark.length > 1) return 'ambiguous';
+  if (landmarks.passageStart !== undefined || landmarks.passageEnd !== undefined) {
+    // Text was put between the passage and a surviving prefix or suffix: only an occurrence within
+    // reach of it, and on the right side of both, can be the passage; the rest are other mentions.
+    const withinReach = scored.filter((o) => withinLandmarkReach(o, landmarks));
+    if (withinReach.length === 1) return (withinReach[0] as ScoredOccurrence).start;
+    return withinReach.length > 1 ? 'ambiguous' : 'none';
+  }
+  const best = scored[0] as ScoredOccurrence;
+  const rivalOf = (chosen: ScoredOccurrence) => scored.find((other) => other !== chosen && !overlaps(other, chosen));
+  const bestRival = rivalOf(best);
+  const minContext = !bestRival && quote.exact.length >= SELF_EVIDENT_QUOTE_LENGTH ? MIN_LONG_QUOTE_CONTEXT : MIN_OCCURRENCE_CONTEXT;
+  if (best.context >= minContext && (!bestRival || best.context - bestRival.context >= CONTEXT_MARGIN)) return best.start;
+  if (hint !== undefined) {
+    const byDistance = [...scored].sort((a, b) => Math.abs(a.start - hint) - Math.abs(b.start - hint));
+    const nearest = byDistance[0] as ScoredOccurrence;
+    const nearestDistance = Math.abs(nearest.start - hint);
+    const next = byDistance.find((other) => other !== nearest && !overlaps(other, nearest));
+    const clearlyNearest = !next || Math.abs(next.start - hint) >= 2 * nearestDistance + CONTEXT_LENGTH;
+    const near = nearestDistance <= Math.max(CONTEXT_LENGTH, NEAR_SHARE * text.length);
+    const rival = rivalOf(nearest);
+    const notContradicted = !rival || rival.context - nearest.context < CONTEXT_MARGIN;
+    if (clearlyNearest && near && notContradicted) return nearest.start;
+  }
+  return bestRival && best.context >= MIN_OCCURRENCE_CONTEXT ? 'ambiguous' : 'none';
+}
+
+/**
+ * Where the stored prefix and suffix still stand whole and once in the text: the passage began
+ * where the prefix ends and ended where the suffix begins. A prefix (suffix) shorter than the
+ * context length was cut by the start (end) of the text, so it counts only there, and only with
+ * a stored position that agrees (another tool may store shorter contexts anywhere); an empty one
+ * says nothing.
+ */
+function landmarksOf(text: string, quote: TextQuoteSelector, hint: number | undefined): { readonly passageStart?: number; readonly passageEnd?: number } {
+  const prefix = quote.prefix ?? '';
+  const suffix = quote.suffix ?? '';
+  const uniqueAt = (needle: string): number | undefined => {
+    const found = occurrences(text, needle);
+    return found.length === 1 ? found[0] : undefined;
+  };
+  let passageStart: number | undefined;
+  let passageEnd: number | undefined;
+  if (prefix !== '') {
+    const at = prefix.length < CONTEXT_LENGTH ? (hint === prefix.length && text.startsWith(prefix) ? 0 : undefined) : uniqueAt(prefix);
+    if (at !== undefined) passageStart = at + prefix.length;
+  }
+  if (suffix !== '') {
+    passageEnd = suffix.length < CONTEXT_LENGTH ? (hint !== undefined && text.endsWith(suffix) ? text.length - suffix.length : undefined) : uniqueAt(suffix);
+  }
+  return { ...(passageStart !== undefined ? { passageStart } : {}), ...(passageEnd !== undefined ? { passageEnd } : {}) };
+}
+
+/** True when `occurrence` starts at most a context length after the surviving prefix and ends at most that before the surviving suffix. */
+function withinLandmarkReach(occurrence: Candidate, landmarks: { readonly passageStart?: number; readonly passageEnd?: number }): boolean {
+  const { passageStart, passageEnd } = landmarks;
+  const afterPrefix = passageStart === undefined || (occurrence.start >= passageStart && occurrence.start - passageStart <= CONTEXT_LENGTH);
+  const beforeSuffix = passageEnd === undefined || (occurrence.end <= passageEnd && passageEnd - occurrence.end <= CONTEXT_LENGTH);
+  return afterPrefix && beforeSuffix;
+}
+
+/**
+ * Mean agreement (0..1) of the stored prefix and suffix with the text either side of an occurrence,
+ * each side aligned at the occurrence's edge and allowing edits.
+ */
+function occurrenceContext(text: string, quote: TextQuoteSelector, start: number, end: number): number {
+  const prefix = quote.prefix ?? '';
+  const suffix = quote.suffix ?? '';
+  const slack = 8;
+  // An empty prefix or suffix was cut by the text's edge: the passage began (ended) the text.
+  const before = prefix === '' ? edgeProximity(start) : edgeSimilarity([...prefix].reverse().join(''), [...text.slice(Math.max(0, start - prefix.length - slack), start)].reverse().join(''));
+  const after = suffix === '' ? edgeProximity(text.length - end) : edgeSimilarity(suffix, text.slice(end, end + suffix.length + slack));
+  return (before + after) / 2;
+}
+
+/** How well "at the edge of the text" fits an occurrence this many characters from it. */
+function edgeProximity(distanceFromEdge: number): number {
+  return Math.max(0, 1 - distanceFromEdge / CONTEXT_LENGTH);
+}
+
+/**
+ * 1 - (fewest edits turning `pattern` into a beginning of `text`) / pattern length: how much of the
+ * stored context survives, read outwards from the quote.
+ */
+function edgeSimilarity(pattern: string, text: string): number {
+  let previous = Array.from({ length: text.length + 1 }, (_, j) => j);
+  let current = new Array<number>(text.length + 1).fill(0);
+  for (let i = 1; i <= pattern.length; i++) {
+    current[0] = i;
+    for (let j = 1; j <= text.length; j++) {
+      const substitution = (previous[j - 1] as number) + (pattern[i - 1] === text[j - 1] ? 0 : 1);
+      current[j] = Math.min(substitution, (previous[j] as number) + 1, (current[j - 1] as number) + 1);
+    }
+    [previous, current] = [current, previous];
+  }
+  return 1 - Math.min(...previous) / pattern.length;
 }
 
 /**
@@ -104,6 +236,13 @@ function framedAnchor(text: string, quote: TextQuoteSelector): AnchorResult | un
   if (frames.length !== 1) return undefined;
   const frame = frames[0] as { start: number; end: number };
   const current = text.slice(frame.start, frame.end);
+  // The quote whole inside its frame: text was added next to it (an empty prefix frames from the
+  // start of the text, whatever was inserted there).
+  const inside = occurrences(current, quote.exact);
+  if (inside.length === 1) {
+    const start = frame.start + (inside[0] as number);
+    return { kind: 'exact', start, end: start + quote.exact.length, method: 'quote' };
+  }
   if (current.length * quote.exact.length > MAX_DISTANCE_CELLS) return undefined;
   const similarity = 1 - editDistance(current, quote.exact) / Math.max(1, quote.exact.length);
   if (similarity < FUZZY_SIMILARITY_THRESHOLD) return { kind: 'orphan', reason: 'not-found' };
@@ -161,6 +300,7 @@ function fuzzyAnchor(text: string, quote: TextQuoteSelector, hint: number | unde
     const to = Math.min(text.length, hint + exact.length + slack);
     for (const m of search(text.slice(from, to), exact, maxErrors)) candidates.push({ ...m, start: m.start + from, end: m.end + from });
   }
+  const landmarks = landmarksOf(text, quote, hint);
   const scored = distinctMatches(candidates)
     .map((m) => {
       const similarity = 1 - m.errors / exact.length;
@@ -170,6 +310,8 @@ function fuzzyAnchor(text: string, quote: TextQuoteSelector, hint: number | unde
       return { ...m, similarity, context, score: 50 * similarity + 40 * (context ?? 0.5) + 2 * position };
     })
     .filter((m) => m.similarity >= FUZZY_SIMILARITY_THRESHOLD && (m.context === undefined ? m.similarity >= MIN_SIMILARITY_WITHOUT_CONTEXT : m.context >= MIN_CONTEXT_SIMILARITY))
+    // A surviving stored prefix or suffix marks where the passage was: a look-alike away from it is another passage.
+    .filter((m) => withinLandmarkReach(m, landmarks))
     .sort((a, b) => b.score - a.score);
   const [best, second] = scored;
   if (!best) return { kind: 'orphan', reason: 'not-found' };
@@ -201,39 +343,7 @@ function bestSimilarity(window: string, pattern: string): number {
   return best ? 1 - best.errors / pattern.length : 0;
 }
 
-interface Candidate { readonly start: number; readonly end: number; readonly errors?: number }
-
-/**
- * The candidate whose prefix and suffix agree best with the stored context, nearer the hint on a
- * tie; undefined when two separate candidates cannot be told apart.
- */
-function pickByContext<T extends Candidate>(text: string, quote: TextQuoteSelector, candidates: readonly T[], hint: number | undefined): T | undefined {
-  if (candidates.length === 1) return candidates[0];
-  const scored = candidates
-    .map((candidate) => ({ candidate, context: contextScore(text, quote, candidate.start, candidate.end) - (candidate.errors ?? 0) }))
-    .sort((a, b) => b.context - a.context || distance(a.candidate, hint) - distance(b.candidate, hint));
-  const [first, second] = scored;
-  if (!first) return undefined;
-  if (!second || overlaps(first.candidate, second.candidate)) return first.candidate;
-  if (first.context > second.context) return first.candidate;
-  // Same context either side: only the stored position can tell; without it, or equidistant, it is a guess.
-  if (hint !== undefined && distance(first.candidate, hint) < distance(second.candidate, hint)) return first.candidate;
-  return undefined;
-}
-
-/** Characters of stored prefix and suffix that match the text next to a candidate, counted from the quote outwards. */
-function contextScore(text: string, quote: TextQuoteSelector, start: number, end: number): number {
-  const prefix = quote.prefix ?? '';
-  const suffix = quote.suffix ?? '';
-  let score = 0;
-  for (let i = 1; i <= prefix.length && start - i >= 0 && text[start - i] === prefix[prefix.length - i]; i++) score++;
-  for (let i = 0; i < suffix.length && end + i < text.length && text[end + i] === suffix[i]; i++) score++;
-  return score;
-}
-
-function distance(candidate: Candidate, hint: number | undefined): number {
-  return hint === undefined ? 0 : Math.abs(candidate.start - hint);
-}
+interface Candidate { readonly start: number; readonly end: number }
 
 function overlaps(a: Candidate, b: Candidate): boolean {
   return a.start < b.end && b.start < a.end;
