@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import {
-  type Annotation, AnnotationStore, FileExistsError, InMemoryStoreHost, StoreFileError, createAnnotation, parseStoreFile,
+  type Annotation, type AnnotationStoreHost, AnnotationStore, FileExistsError, InMemoryStoreHost, StoreFileError, createAnnotation, parseStoreFile,
   reviseAnnotation, selectorsFor, serializeStoreFile, StoreBusyError, storePathFor,
 } from '../../src/core/annotations';
 import { NodeFileHost } from '../../src/cli/nodeFileHost';
@@ -101,6 +101,41 @@ describe('annotation store', () => {
     }
   });
 
+  it('loses nothing when writers race over a real folder many times, even when their locks do not exclude each other', async function () {
+    this.timeout(60_000);
+    // Each writer sees its own lock files (as with a tool or a synced copy that ignores our lock), and
+    // its non-overwriting rename is check-pause-overwrite: the lock never excludes anyone, so only the
+    // compare-and-swap with read-back keeps every annotation. Slow writes widen the overlaps.
+    const unlockedWriter = (root: string, writer: string): AnnotationStoreHost => {
+      const disk = new NodeFileHost(root);
+      const own = (p: string) => p.replace('.jsonld.lock', `.jsonld.lock-${writer}`);
+      const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * ms));
+      return {
+        atomicExclusiveRename: false,
+        readFile: (p) => disk.readFile(own(p)),
+        writeFile: async (p, data) => { await pause(10); await disk.writeFile(own(p), data); },
+        delete: (p) => disk.delete(own(p)),
+        stat: (p) => disk.stat(own(p)),
+        list: (folder) => disk.list(folder),
+        rename: async (from, to, options) => {
+          if (!options.overwrite && (await disk.stat(own(to)))) throw new FileExistsError(to);
+          await pause(5);
+          return disk.rename(own(from), own(to), { overwrite: true });
+        },
+      };
+    };
+    for (let race = 0; race < 8; race++) {
+      const root = fs.mkdtempSync(path.join(os.tmpdir(), 'news-annotations-race-'));
+      try {
+        await concurrentWriters(new NodeFileHost(root), 8, (writer) => (race % 2 === 0 ? new NodeFileHost(root) : unlockedWriter(root, writer)));
+        const left = fs.readdirSync(path.join(root, '.news-annotations', 'news'));
+        assert.deepStrictEqual(left, ['001.txt.jsonld'], `race ${race}: no temporary or lock file left`);
+      } finally {
+        fs.rmSync(root, { recursive: true, force: true });
+      }
+    }
+  });
+
   it('leaves the previous file intact when a write is interrupted midway', async () => {
     const host = new InMemoryStoreHost();
     const store = new AnnotationStore(host);
@@ -181,21 +216,21 @@ describe('annotation store', () => {
   }
 });
 
-/** Two stores on one host, each adding 15 annotations and editing a shared one, interleaved. */
-async function concurrentWriters(host: InMemoryStoreHost | NodeFileHost): Promise<void> {
+/** Three stores on one host, each adding `perWriter` annotations, interleaved; then every one must be on disk. */
+async function concurrentWriters(host: AnnotationStoreHost, perWriter = 15, hostFor: (writer: string) => AnnotationStoreHost = () => host): Promise<void> {
   const shared = comment('shared', 'Meng Wenzhou', new Date('2025-01-01T00:00:00Z'));
   await new AnnotationStore(host).put(ARTICLE, [shared]);
-  const a = new AnnotationStore(host);
-  const b = new AnnotationStore(host);
+  const a = new AnnotationStore(hostFor('a'));
+  const b = new AnnotationStore(hostFor('b'));
   const written: Annotation[] = [];
   const writer = async (store: AnnotationStore, name: string) => {
-    for (let i = 0; i < 15; i++) {
+    for (let i = 0; i < perWriter; i++) {
       const annotation = comment(`${name} ${i}`);
       written.push(annotation);
       await store.put(ARTICLE, [annotation]);
     }
   };
-  await Promise.all([writer(a, 'a'), writer(b, 'b'), writer(new AnnotationStore(host), 'c')]);
+  await Promise.all([writer(a, 'a'), writer(b, 'b'), writer(new AnnotationStore(hostFor('c')), 'c')]);
   const final = await new AnnotationStore(host).load(ARTICLE);
   assert.deepStrictEqual(final.map((x) => x.id).sort(), [shared, ...written].map((x) => x.id).sort());
 }

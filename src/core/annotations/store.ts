@@ -7,9 +7,11 @@
  *   previous file whole;
  * - every write happens under a lock file (created by a non-overwriting rename) and re-reads the file
  *   first, merging it with this instance's state (see storeState.ts), so two instances (two windows,
- *   the CLI) writing at once lose nothing; a lock older than `staleLockMs` is taken over; the file
- *   is read back after the write and written again if another writer's file lacks this state (for
- *   hosts whose non-overwriting rename is check-then-rename, not atomic);
+ *   the CLI) writing at once lose nothing; a lock older than `staleLockMs` is taken over;
+ * - the write itself is a compare-and-swap: just before the rename the store file must still hold
+ *   the bytes the merge was made from, and after it the file is read back; when another writer got
+ *   in between (a lock that is not strictly exclusive: VS Code's check-then-rename), this one
+ *   re-reads, merges and writes again, and gives up loudly (StoreBusyError) rather than silently;
  * - a store file that fails to parse or validate is reported (onDidReportError, with a backup copy
  *   beside it), its article is read-only here until the file is fixed, and it is never overwritten.
  */
@@ -162,22 +164,49 @@ export class AnnotationStore implements Disposable {
         if (disk === 'broken') throw this.broken.get(article) ?? known;
       }
       this.absorb(article, change);
-      for (let round = 0; ; round++) {
-        await this.withLock(storePath, async () => {
-          const disk = await this.readDisk(article);
+      for (let round = 1; ; round++) {
+        const swapped = await this.withLock(storePath, async () => {
+          const before = await this.host.readFile(storePath);
+          const disk = await this.readDisk(article, before);
           if (disk === 'broken') throw this.broken.get(article) as StoreFileError;
           this.absorb(article, disk);
           const state = this.states.get(article) ?? emptyState();
-          await this.writeAtomically(storePath, serializeStoreFile(article, state));
+          return this.compareAndSwap(storePath, before, serializeStoreFile(article, state));
         });
-        // On a host whose lock is not strictly exclusive another writer may have replaced the file
-        // with one that lacks this state: check, and write again (a merge, so nothing is undone).
-        const written = await this.readDisk(article);
-        if (written === 'broken') throw this.broken.get(article) as StoreFileError;
-        const mine = this.states.get(article) ?? emptyState();
-        if (sameState(mergeStates(written, mine), written) || round >= 3) break;
+        if (swapped) {
+          // Where the lock is not strictly exclusive (check-then-rename hosts) another writer may
+          // have renamed its file over ours after the swap: read back, and write again if it lacks
+          // this state (a merge, so nothing is undone).
+          const written = await this.readDisk(article);
+          if (written === 'broken') throw this.broken.get(article) as StoreFileError;
+          const mine = this.states.get(article) ?? emptyState();
+          if (sameState(mergeStates(written, mine), written)) break;
+        }
+        if (round >= MAX_WRITE_ROUNDS) throw new StoreBusyError(storePath);
+        await sleep(Math.random() * 10 * Math.min(round, 5));
       }
     });
+  }
+
+  /**
+   * Writes `text` to a temporary file and renames it over the store file only if the store file
+   * still holds `expected` (the bytes the merge was made from); false when another writer changed
+   * it meanwhile, so the caller re-reads and merges again.
+   */
+  private async compareAndSwap(storePath: string, expected: Uint8Array | undefined, text: string): Promise<boolean> {
+    const temporary = `${storePath}.${globalThis.crypto.randomUUID()}.tmp`;
+    try {
+      await this.host.writeFile(temporary, new TextEncoder().encode(text));
+      if (!sameBytes(await this.host.readFile(storePath), expected)) {
+        await this.host.delete(temporary);
+        return false;
+      }
+      await this.host.rename(temporary, storePath, { overwrite: true });
+      return true;
+    } catch (err) {
+      await this.host.delete(temporary).catch(() => undefined);
+      throw err;
+    }
   }
 
   /** Merges `incoming` into the state of `article`; fires onDidChange when that changed anything. */
@@ -189,9 +218,9 @@ export class AnnotationStore implements Disposable {
   }
 
   /** The state on disk (empty when there is no file), or 'broken' after reporting the file. */
-  private async readDisk(article: string): Promise<StoreState | 'broken'> {
+  private async readDisk(article: string, alreadyRead?: Uint8Array): Promise<StoreState | 'broken'> {
     const storePath = storePathFor(article);
-    const bytes = await this.host.readFile(storePath);
+    const bytes = alreadyRead ?? await this.host.readFile(storePath);
     if (!bytes) {
       this.broken.delete(article);
       return emptyState();
@@ -232,17 +261,6 @@ export class AnnotationStore implements Disposable {
       for (const listener of this.errorListeners) listener(error);
     } else if (!error) {
       this.broken.set(article, err);
-    }
-  }
-
-  private async writeAtomically(storePath: string, text: string): Promise<void> {
-    const temporary = `${storePath}.${globalThis.crypto.randomUUID()}.tmp`;
-    try {
-      await this.host.writeFile(temporary, new TextEncoder().encode(text));
-      await this.host.rename(temporary, storePath, { overwrite: true });
-    } catch (err) {
-      await this.host.delete(temporary).catch(() => undefined);
-      throw err;
     }
   }
 
@@ -296,6 +314,16 @@ export class AnnotationStore implements Disposable {
     this.queues.set(article, next.catch(() => undefined));
     return next;
   }
+}
+
+/** Attempts at a verified write before giving up with {@link StoreBusyError} (nothing is lost: memory keeps it). */
+const MAX_WRITE_ROUNDS = 50;
+
+function sameBytes(a: Uint8Array | undefined, b: Uint8Array | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function sleep(ms: number): Promise<void> {
