@@ -177,15 +177,26 @@ export class AnnotationStore implements Disposable {
           // Where the lock is not strictly exclusive (check-then-rename hosts) another writer may
           // have renamed its file over ours after the swap: read back, and write again if it lacks
           // this state (a merge, so nothing is undone).
-          const written = await this.readDisk(article);
-          if (written === 'broken') throw this.broken.get(article) as StoreFileError;
-          const mine = this.states.get(article) ?? emptyState();
-          if (sameState(mergeStates(written, mine), written)) break;
+          // The other writer's rename can trail its own check by a moment: on such hosts the file is
+          // read back once more after the lock's settling time.
+          if (await this.diskHoldsState(article)) {
+            if (this.host.atomicExclusiveRename) break;
+            await sleep(LOCK_SETTLE_MS);
+            if (await this.diskHoldsState(article)) break;
+          }
         }
         if (round >= MAX_WRITE_ROUNDS) throw new StoreBusyError(storePath);
         await sleep(Math.random() * 10 * Math.min(round, 5));
       }
     });
+  }
+
+  /** True when the store file holds everything this instance knows of `article`. */
+  private async diskHoldsState(article: string): Promise<boolean> {
+    const written = await this.readDisk(article);
+    if (written === 'broken') throw this.broken.get(article) as StoreFileError;
+    const mine = this.states.get(article) ?? emptyState();
+    return sameState(mergeStates(written, mine), written);
   }
 
   /**
