@@ -167,8 +167,8 @@ describe('annotation anchoring properties', function () {
     }), { numRuns: RUNS });
     // Not vacuous: short and repeated quotes are generated, and orphans stay rare.
     assert.ok(tally.short > 0.2 * tally.runs && tally.repeated > 0.15 * tally.runs, JSON.stringify(tally));
-    // Measured: about 3% orphans (1000-5000 runs), each with no side of its context left to identify it.
-    assert.ok(tally.orphans <= 0.05 * tally.runs, `too many orphans: ${JSON.stringify(tally)}`);
+    // Measured: 3-4% orphans (8 x 5000 runs), each with no side of its context left to identify it.
+    assert.ok(tally.orphans <= 0.06 * tally.runs, `too many orphans: ${JSON.stringify(tally)}`);
     if (process.env.ANNOTATION_PROPERTY_RUNS) console.log(`      ${JSON.stringify(tally)}`);
   });
 

@@ -70,7 +70,10 @@ export function anchorTarget(text: string, target: ArticleTarget): AnchorResult 
  */
 export function anchorQuote(text: string, quote: TextQuoteSelector, hint?: number): AnchorResult {
   const { exact } = quote;
-  if (hint !== undefined && text.startsWith(exact, hint) && hint >= 0) {
+  // A short quote (a word) at the stored position may be another one that text moved there: it is
+  // kept at once only when its context agrees, else it competes with the other occurrences below.
+  if (hint !== undefined && text.startsWith(exact, hint) && hint >= 0
+    && (exact.length >= SELF_EVIDENT_QUOTE_LENGTH || occurrenceContext(text, quote, hint, hint + exact.length, true) >= MIN_OCCURRENCE_CONTEXT)) {
     return { kind: 'exact', start: hint, end: hint + exact.length, method: 'position' };
   }
   // The stored context still framing one place is the strongest evidence: the passage is there,
@@ -116,7 +119,7 @@ const NEAR_SHARE = 0.1;
  */
 function chooseOccurrence(text: string, quote: TextQuoteSelector, starts: readonly number[], hint: number | undefined): number | 'ambiguous' | 'none' {
   const scored: ScoredOccurrence[] = starts
-    .map((start) => ({ start, end: start + quote.exact.length, context: occurrenceContext(text, quote, start, start + quote.exact.length) }))
+    .map((start) => ({ start, end: start + quote.exact.length, context: occurrenceContext(text, quote, start, start + quote.exact.length, hint !== undefined) }))
     .sort((a, b) => b.context - a.context);
   // An occurrence right beside a surviving stored prefix or suffix is the passage itself.
   const landmarks = landmarksOf(text, quote, hint);
@@ -187,14 +190,26 @@ function withinLandmarkReach(occurrence: Candidate, landmarks: { readonly passag
  * Mean agreement (0..1) of the stored prefix and suffix with the text either side of an occurrence,
  * each side aligned at the occurrence's edge and allowing edits.
  */
-function occurrenceContext(text: string, quote: TextQuoteSelector, start: number, end: number): number {
+function occurrenceContext(text: string, quote: TextQuoteSelector, start: number, end: number, edgeAware: boolean): number {
   const prefix = quote.prefix ?? '';
   const suffix = quote.suffix ?? '';
   const slack = 8;
-  // An empty prefix or suffix was cut by the text's edge: the passage began (ended) the text.
-  const before = prefix === '' ? edgeProximity(start) : edgeSimilarity([...prefix].reverse().join(''), [...text.slice(Math.max(0, start - prefix.length - slack), start)].reverse().join(''));
-  const after = suffix === '' ? edgeProximity(text.length - end) : edgeSimilarity(suffix, text.slice(end, end + suffix.length + slack));
+  // An empty prefix or suffix was cut by the text's edge: the passage began (ended) the text. So was
+  // a short one when a stored position vouches for our own context length: then all the text before
+  // (after) the occurrence is compared with it, so an occurrence far from that edge does not match.
+  const before = prefix === '' ? edgeProximity(start)
+    : edgeAware && prefix.length < CONTEXT_LENGTH ? wholeSideSimilarity(prefix, text.slice(0, start))
+      : edgeSimilarity([...prefix].reverse().join(''), [...text.slice(Math.max(0, start - prefix.length - slack), start)].reverse().join(''));
+  const after = suffix === '' ? edgeProximity(text.length - end)
+    : edgeAware && suffix.length < CONTEXT_LENGTH ? wholeSideSimilarity(suffix, text.slice(end))
+      : edgeSimilarity(suffix, text.slice(end, end + suffix.length + slack));
   return (before + after) / 2;
+}
+
+/** Similarity of a context cut by the text's edge to everything between the occurrence and that edge. */
+function wholeSideSimilarity(stored: string, side: string): number {
+  if (side.length > stored.length + CONTEXT_LENGTH) return 0;
+  return Math.max(0, 1 - editDistance(stored, side) / stored.length);
 }
 
 /** How well "at the edge of the text" fits an occurrence this many characters from it. */

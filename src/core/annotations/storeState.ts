@@ -39,7 +39,7 @@ export function sameState(a: StoreState, b: StoreState): boolean {
   if (a.annotations.size !== b.annotations.size || a.deleted.size !== b.deleted.size) return false;
   for (const [id, annotation] of a.annotations) {
     const other = b.annotations.get(id);
-    if (!other || JSON.stringify(other) !== JSON.stringify(annotation)) return false;
+    if (!other || canonicalJson(other) !== canonicalJson(annotation)) return false;
   }
   for (const [id, stamp] of a.deleted) if (b.deleted.get(id) !== stamp) return false;
   return true;
@@ -52,7 +52,17 @@ function newer(x: Annotation | undefined, y: Annotation | undefined): Annotation
   if (order !== 0) return order > 0 ? x : y;
   // Same stamp, different content (two tools, same millisecond): pick deterministically so every
   // window converges on the same version.
-  return JSON.stringify(x) >= JSON.stringify(y) ? x : y;
+  return canonicalJson(x) >= canonicalJson(y) ? x : y;
+}
+
+/**
+ * JSON with object keys sorted at every level: the same annotation read from a file (written in a
+ * stable key order) and built in memory must compare equal, or a write could never verify.
+ */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v)
+    ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+    : v));
 }
 
 function newestStamp(x: string | undefined, y: string | undefined): string | undefined {
