@@ -517,6 +517,11 @@ class AnnotationComments implements vscode.Disposable, NewsAnnotationSource {
   }
 
   /** Live anchors of a document, for the integration tests (internal command). */
+  /** The live comment thread of a root annotation in an open article. */
+  threadOf(uri: string, id: string): vscode.CommentThread | undefined {
+    return this.threads.get(uri)?.get(id);
+  }
+
   anchorsOf(uri: string): { id: string; kind: string; start?: number; end?: number }[] {
     return [...(this.anchors.get(uri) ?? new Map<string, LiveAnchor>())].map(([id, a]) => ({
       id, kind: a.result.kind, ...(a.result.kind === 'orphan' ? {} : { start: a.result.start, end: a.result.end }),
@@ -704,7 +709,9 @@ export function registerComments(_context: vscode.ExtensionContext, deps: Commen
     register('newsAnnotator.resolveAnnotation', (thread: vscode.CommentThread) => comments.setStatus(thread, 'resolved')),
     register('newsAnnotator.reopenAnnotation', (thread: vscode.CommentThread) => comments.setStatus(thread, 'open')),
     register('newsAnnotator.reattachAnnotation', (arg?: vscode.CommentThread | string) => comments.reattach(typeof arg === 'string' || (arg && 'comments' in arg) ? arg : undefined)),
-    register('newsAnnotator.exportAnnotations', async () => {
+    // Arguments (a format and a destination URI) skip the dialogs: for keybindings, tasks and tests.
+    register('newsAnnotator.exportAnnotations', async (formatArg?: 'jsonld' | 'csv' | 'md', destinationArg?: string) => {
+      if (formatArg && destinationArg) return comments.exportTo(formatArg, vscode.Uri.parse(destinationArg));
       const picked = await vscode.window.showQuickPick([
         { label: 'W3C JSON-LD (AnnotationCollection)', format: 'jsonld' as const, ext: 'jsonld' },
         { label: 'CSV (a row per annotation)', format: 'csv' as const, ext: 'csv' },
@@ -716,6 +723,7 @@ export function registerComments(_context: vscode.ExtensionContext, deps: Commen
       if (!destination) return;
       const count = await comments.exportTo(picked.format, destination);
       void vscode.window.showInformationMessage(`News Annotator: exported ${count} annotation(s) to ${vscode.workspace.asRelativePath(destination)}.`);
+      return count;
     }),
     register('newsAnnotator.importAnnotations', async () => {
       const folder = vscode.workspace.workspaceFolders?.length === 1 ? vscode.workspace.workspaceFolders[0] : await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Import into which folder?' });
@@ -746,10 +754,11 @@ export function registerComments(_context: vscode.ExtensionContext, deps: Commen
       if (outlet) await comments.correct({ kind: 'setOutlet', outlet });
     }),
     // Internal (hidden from the palette): the integration tests drive the feature through these.
-    register('newsAnnotator.annotateRange', async (uri: string, start: number, end: number, text: string, motivation: Motivation = 'commenting') => {
+    register('newsAnnotator.annotateRange', async (uri: string, start: number, end: number, text: string, motivation: Motivation = 'commenting', verdict?: string) => {
       const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
-      return (await comments.annotate(document, start, end, text, motivation))?.id;
+      return (await comments.annotate(document, start, end, text, motivation, verdict))?.id;
     }),
+    register('newsAnnotator.annotationThread', (uri: string, id: string) => comments.threadOf(uri, id)),
     register('newsAnnotator.annotationAnchors', (uri: string) => comments.anchorsOf(uri)),
     register('newsAnnotator.reloadAnnotations', () => comments.reload()),
   ];
