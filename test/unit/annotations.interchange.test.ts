@@ -166,5 +166,13 @@ describe('corrections as annotations', () => {
     assert.strictEqual((made[4]?.target as { selector?: unknown }).selector, undefined, 'Set outlet targets the whole article');
     assert.deepStrictEqual(correctionsOf([{ ...(made[0] as Annotation), status: 'resolved' }]), [], 'a resolved correction is withdrawn');
   });
+
+  it('keeps the scope of "not an entity": one article by default, every article when asked', () => {
+    const inArticle = createCorrection({ kind: 'notAnEntity' }, mention('Shenzhen'));
+    const everywhere = createCorrection({ kind: 'notAnEntity', scope: 'workspace' }, mention('Shenzhen'));
+    assert.strictEqual(annotationSchemaError(everywhere), undefined);
+    const scopes = correctionsOf([inArticle, everywhere]).map((c) => c.kind === 'notAnEntity' && c.scope);
+    assert.deepStrictEqual(scopes.sort(), ['article', 'workspace']);
+  });
 });
 

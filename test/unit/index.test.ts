@@ -300,7 +300,7 @@ describe('WorkspaceIndex: corrections stored as annotations', () => {
       { ...base, kind: 'mergeWith', source: 'c.txt', mention: 'Jane Smith', canonicalName: 'John Smith' },
       { ...base, kind: 'mergeWith', source: 'c.txt', mention: 'Li Wei', canonicalName: 'John Smith' },
       { ...base, kind: 'setType', source: 'a.txt', mention: 'Huawei', entityType: 'Place' },
-      { ...base, kind: 'notAnEntity', source: 'b.txt', mention: 'ZTE' },
+      { ...base, kind: 'notAnEntity', source: 'b.txt', mention: 'ZTE', scope: 'article' },
       { ...base, kind: 'setOutlet', source: 'b.txt', outlet: 'NTD' },
       { ...base, kind: 'split', source: 'gone.txt', mention: 'Ren' },
     ];
@@ -312,6 +312,28 @@ describe('WorkspaceIndex: corrections stored as annotations', () => {
     assert.deepEqual(index.entityNamed('ZTE')?.files, ['a.txt']);
     assert.equal(index.outletOf('b.txt'), 'NTD');
     assert.deepEqual(index.entityNamed('Ren')?.files, ['a.txt', 'b.txt'], 'a correction on an unknown file is dropped');
+  });
+
+  it('"not an entity" made for the workspace removes the name from every article', async () => {
+    const { index } = await indexOf({ 'a.txt': SEED_A, 'b.txt': SEED_B });
+    assert.deepEqual(index.entityNamed('ZTE')?.files, ['a.txt', 'b.txt']);
+    const base = { annotationId: 'x', modified: '2026-01-01T00:00:00Z', source: 'b.txt', mention: 'ZTE' };
+    index.applyCorrections(indexCorrectionsFrom([{ ...base, kind: 'notAnEntity', scope: 'workspace' }], (source) => source));
+    assert.equal(index.entityNamed('ZTE'), undefined);
+    assert.ok(index.entities().every((e) => e.name !== 'ZTE'));
+  });
+
+  it('renames an entity by merging its name into a new one (the sidebar\'s Rename…)', async () => {
+    const { index } = await indexOf({ 'a.txt': SEED_A, 'b.txt': SEED_B });
+    const before = index.entityNamed('Ren Zhengfei');
+    assert.ok(before && before.files.length === 2);
+    const base = { annotationId: 'x', modified: '2026-01-01T00:00:00Z', source: 'a.txt', mention: 'Ren Zhengfei' };
+    index.applyCorrections(indexCorrectionsFrom([{ ...base, kind: 'mergeWith', canonicalName: 'Zhengfei Ren' }], (source) => source));
+    const renamed = index.entityNamed('Zhengfei Ren');
+    assert.equal(renamed?.name, 'Zhengfei Ren');
+    assert.equal(renamed?.mentionCount, before.mentionCount, 'every mention, surname alone included, stays with it');
+    assert.deepEqual(renamed?.files, before.files);
+    assert.ok(index.entities().every((e) => e.name !== 'Ren Zhengfei'), 'no entity left under the old name');
   });
 });
 

@@ -5,7 +5,9 @@
  *
  * Representation:
  * - type / not an entity: motivation `classifying`, a body `{purpose: 'classifying', value: 'news:Person' |
- *   'news:Organization' | 'news:Place' | 'news:NotAnEntity'}`, target = the mention's passage;
+ *   'news:Organization' | 'news:Place' | 'news:NotAnEntity'}`, target = the mention's passage; "not an
+ *   entity" made for the whole workspace (from the sidebar, not from one article) adds a second body
+ *   `{purpose: 'classifying', value: 'news:InAllArticles'}`;
  * - merge: motivation `editing`, bodies `{purpose: 'editing', value: 'news:mergeWith'}` and
  *   `{purpose: 'identifying', value: <canonical name to merge into>}`;
  * - split: motivation `editing`, body `{purpose: 'editing', value: 'news:split'}` and optionally
@@ -18,10 +20,19 @@ import { type Annotation, type ArticleTarget, type TextualBody, createAnnotation
 /** Entity types a mention can be corrected to. */
 export type CorrectedEntityType = 'Person' | 'Organization' | 'Place';
 
+/**
+ * Where "not an entity" holds: in the article of the annotated mention (made on a selection in an
+ * article), or in every article (made on the entity in the sidebar).
+ */
+export type CorrectionScope = 'article' | 'workspace';
+
+/** The body that widens "not an entity" to every article. */
+const IN_ALL_ARTICLES = 'news:InAllArticles';
+
 /** A correction of one entity mention. */
 export type EntityCorrection =
   | EntityCorrectionBase & { readonly kind: 'setType'; readonly entityType: CorrectedEntityType }
-  | EntityCorrectionBase & { readonly kind: 'notAnEntity' }
+  | EntityCorrectionBase & { readonly kind: 'notAnEntity'; readonly scope: CorrectionScope }
   | EntityCorrectionBase & { readonly kind: 'mergeWith'; readonly canonicalName: string }
   | EntityCorrectionBase & { readonly kind: 'split'; readonly newName?: string };
 
@@ -70,6 +81,7 @@ export function correctionsOf(annotations: readonly Annotation[]): Correction[] 
 function correctionOf(annotation: Annotation, target: ArticleTarget): Correction | undefined {
   const valueOf = (purpose: TextualBody['purpose']) => annotation.body.find((b) => b.purpose === purpose)?.value;
   const classifying = valueOf('classifying');
+  const inAllArticles = annotation.body.some((b) => b.purpose === 'classifying' && b.value === IN_ALL_ARTICLES);
   const editing = valueOf('editing');
   const identifying = valueOf('identifying')?.trim();
   const base = { annotationId: annotation.id, source: target.source, modified: annotation.modified };
@@ -81,7 +93,7 @@ function correctionOf(annotation: Annotation, target: ArticleTarget): Correction
   const position = positionSelectorOf(target);
   const mention = { ...base, mention: quote.exact, ...(position ? { start: position.start, end: position.end } : {}) };
   if (annotation.motivation === 'classifying' && classifying) {
-    if (classifying === 'news:NotAnEntity') return { kind: 'notAnEntity', ...mention };
+    if (classifying === 'news:NotAnEntity') return { kind: 'notAnEntity', ...mention, scope: inAllArticles ? 'workspace' : 'article' };
     const entityType = TYPE_VALUES[classifying];
     return entityType ? { kind: 'setType', ...mention, entityType } : undefined;
   }
@@ -97,7 +109,7 @@ function correctionOf(annotation: Annotation, target: ArticleTarget): Correction
 /** What a person asks for on a mention or an article. */
 export type CorrectionRequest =
   | { readonly kind: 'setType'; readonly entityType: CorrectedEntityType }
-  | { readonly kind: 'notAnEntity' }
+  | { readonly kind: 'notAnEntity'; readonly scope?: CorrectionScope }
   | { readonly kind: 'mergeWith'; readonly canonicalName: string }
   | { readonly kind: 'split'; readonly newName?: string }
   | { readonly kind: 'setOutlet'; readonly outlet: string };
@@ -113,7 +125,10 @@ export function createCorrection(request: CorrectionRequest, target: ArticleTarg
     case 'setType':
       return createAnnotation({ ...common, motivation: 'classifying', extraBodies: [{ type: 'TextualBody', purpose: 'classifying', value: `news:${request.entityType}` }] }, now);
     case 'notAnEntity':
-      return createAnnotation({ ...common, motivation: 'classifying', extraBodies: [{ type: 'TextualBody', purpose: 'classifying', value: 'news:NotAnEntity' }] }, now);
+      return createAnnotation({ ...common, motivation: 'classifying', extraBodies: [
+        { type: 'TextualBody', purpose: 'classifying', value: 'news:NotAnEntity' },
+        ...(request.scope === 'workspace' ? [{ type: 'TextualBody' as const, purpose: 'classifying' as const, value: IN_ALL_ARTICLES }] : []),
+      ] }, now);
     case 'mergeWith':
       return createAnnotation({ ...common, motivation: 'editing', extraBodies: [{ type: 'TextualBody', purpose: 'editing', value: 'news:mergeWith' }, identifying(request.canonicalName)] }, now);
     case 'split':

@@ -6,7 +6,8 @@ const TYPES = { Person: 'person', Organization: 'organization', Place: 'place' }
 /**
  * The index's corrections from the corrections stored as annotations (`correctionsOf`), oldest
  * first. A mention-level correction applies to the name it was made on: "Not an entity" in that
- * article only, "Merge with…", "Split" and a type everywhere the name is used. `pathOf` maps an
+ * article only (every article when made for the workspace), "Merge with…", "Split" and a type everywhere
+ * the name is used. `pathOf` maps an
  * annotation's source (a path relative to the workspace folder) to the index's path for the file;
  * a correction on a file the index does not know is dropped.
  */
@@ -20,7 +21,7 @@ export function indexCorrectionsFrom(corrections: readonly Correction[], pathOf:
         out.push({ kind: 'setOutlet', file, outlet: c.outlet });
         break;
       case 'notAnEntity':
-        out.push({ kind: 'notEntity', name: c.mention, file });
+        out.push(c.scope === 'workspace' ? { kind: 'notEntity', name: c.mention } : { kind: 'notEntity', name: c.mention, file });
         break;
       case 'mergeWith':
         out.push({ kind: 'merge', names: [c.canonicalName, c.mention] });
