@@ -17,12 +17,19 @@ import { registerFolding } from './features/folding';
 import { registerLanguageDetection } from './features/languageDetection';
 import { registerParsedDocuments } from './features/parsedDocuments';
 import { registerSemanticTokens } from './features/semanticTokens';
+import { registerSidebarActions } from './features/sidebarActions';
+import type { NewsViewModel } from './features/newsViewModel';
+
+/** What `activate` returns: the sidebar's view model, read-only (for tests and other extensions). */
+export interface NewsAnnotatorApi {
+  readonly newsViewModel: NewsViewModel;
+}
 
 /**
  * Wires the services and the feature registrations. Nothing here does work beyond registering:
  * indexing starts after activation.
  */
-export function activate(context: vscode.ExtensionContext): void {
+export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   context.subscriptions.push(vscode.Disposable.from());
 
   // Editor features: one parse per document version (outline, folding) and one lazy analysis per
@@ -65,9 +72,12 @@ export function activate(context: vscode.ExtensionContext): void {
     registerEntitiesView(newsViewModel),
     registerQuotesView(newsViewModel),
     registerAnnotationsView(newsViewModel),
-    registerComments(context, { newsViewModel, corrections: workspaceIndexService }),
     registerNewsStatusBar(newsViewModel, { showProgress: false }),
   );
+  // Annotations as comments; the views' context menus record corrections through them.
+  const comments = registerComments(context, { newsViewModel, corrections: workspaceIndexService });
+  context.subscriptions.push(comments, registerSidebarActions({ model: newsViewModel, corrections: comments.corrections }));
+  return { newsViewModel };
 }
 
 export function deactivate(): void {}

@@ -25,6 +25,19 @@ export interface CommentsDeps {
   readonly corrections?: { applyAnnotationCorrections(corrections: readonly Correction[]): void };
 }
 
+/** Where a correction made from the sidebar goes: an article (URI string) and, for a mention, its range. */
+export interface CorrectionPlace {
+  readonly uri: string;
+  readonly start?: number;
+  readonly end?: number;
+}
+
+/** A correction stored from the sidebar: the article's URI string and the annotation's id. */
+export interface StoredCorrection {
+  readonly uri: string;
+  readonly id: string;
+}
+
 /** Where an annotation is in an open document, and the quote that describes the text there now. */
 interface LiveAnchor {
   readonly result: AnchorResult;
@@ -132,6 +145,41 @@ class AnnotationComments implements vscode.Disposable, NewsAnnotationSource {
     }
     const annotation = createCorrection(request, target, (await authorFor(located.folder)).creator);
     if (await this.guard(located.store.put(located.article, [annotation]))) await this.render(editor.document);
+  }
+
+  /**
+   * Records a correction at each of `places` (the sidebar's entities and articles): a mention range,
+   * or the whole article when `start` is absent or for "Set outlet". One store write per article.
+   * Resolves to the corrections stored (article URI and annotation id); a place outside the
+   * workspace folders is skipped with a message.
+   */
+  async correctAt(request: CorrectionRequest, places: readonly CorrectionPlace[]): Promise<StoredCorrection[]> {
+    const byArticle = new Map<string, { located: NonNullable<ReturnType<AnnotationComments['locate']>>; document: vscode.TextDocument; annotations: Annotation[] }>();
+    for (const place of places) {
+      const uri = vscode.Uri.parse(place.uri);
+      const located = this.locate(uri);
+      if (!located) {
+        void vscode.window.showInformationMessage(`News Annotator: ${vscode.workspace.asRelativePath(uri)} is not in a workspace folder, so it cannot be corrected.`);
+        continue;
+      }
+      const key = uri.toString();
+      let entry = byArticle.get(key);
+      // The live text (unsaved edits included): the index's offsets are those of the open document.
+      if (!entry) byArticle.set(key, (entry = { located, document: await vscode.workspace.openTextDocument(uri), annotations: [] }));
+      const text = entry.document.getText();
+      const whole = request.kind === 'setOutlet' || place.start === undefined;
+      const target: ArticleTarget = whole
+        ? { source: located.article }
+        : { source: located.article, selector: selectorsFor(text, place.start!, place.end ?? place.start!) };
+      entry.annotations.push(createCorrection(request, target, (await authorFor(located.folder)).creator));
+    }
+    const stored: StoredCorrection[] = [];
+    for (const { located, document, annotations } of byArticle.values()) {
+      if (!(await this.guard(located.store.put(located.article, annotations)))) continue;
+      stored.push(...annotations.map((a) => ({ uri: document.uri.toString(), id: a.id })));
+      await this.render(document);
+    }
+    return stored;
   }
 
   /** Drops everything in memory and reads the stores again, as a reloaded window would. */
@@ -658,7 +706,17 @@ function toVscodeDisposable(d: { dispose(): void }): vscode.Disposable {
 }
 
 /** Registers the comments feature and its commands. */
-export function registerComments(_context: vscode.ExtensionContext, deps: CommentsDeps = {}): vscode.Disposable {
+/** Records corrections made outside an editor (the sidebar's context menus). */
+export interface CorrectionRecorder {
+  correctAt(request: CorrectionRequest, places: readonly CorrectionPlace[]): Promise<StoredCorrection[]>;
+}
+
+/** The comments feature's registration; `corrections` lets the sidebar record corrections through it. */
+export interface CommentsRegistration extends vscode.Disposable {
+  readonly corrections: CorrectionRecorder;
+}
+
+export function registerComments(_context: vscode.ExtensionContext, deps: CommentsDeps = {}): CommentsRegistration {
   const comments = new AnnotationComments(deps);
   const commentOf = (arg: unknown) => (arg instanceof AnnotationComment ? arg : undefined);
   const register = vscode.commands.registerCommand;
@@ -766,5 +824,6 @@ export function registerComments(_context: vscode.ExtensionContext, deps: Commen
   void comments.loadAll().catch((err: unknown) => {
     void vscode.window.showErrorMessage(`News Annotator: could not read the annotations: ${err instanceof Error ? err.message : String(err)}`);
   });
-  return vscode.Disposable.from(...disposables);
+  const registration = vscode.Disposable.from(...disposables);
+  return Object.assign(registration, { corrections: { correctAt: (request: CorrectionRequest, places: readonly CorrectionPlace[]) => comments.correctAt(request, places) } });
 }

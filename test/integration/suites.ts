@@ -4,6 +4,7 @@
 import './extension.test';
 import './views.test';
 import './index.test';
+import './viewMenus.test';
 import './comments.test';
 import './editor.test';
 import './network.test';
