@@ -629,7 +629,7 @@ function correctionText(annotation: Annotation): string {
   if (!correction) return '';
   switch (correction.kind) {
     case 'setType': return `Marked as ${correction.entityType.toLowerCase()}`;
-    case 'notAnEntity': return 'Not an entity';
+    case 'notAnEntity': return correction.scope === 'workspace' ? 'Not an entity (in every article)' : 'Not an entity (in this article)';
     case 'mergeWith': return `Same entity as ${correction.canonicalName}`;
     case 'split': return correction.newName ? `A different entity: ${correction.newName}` : 'A different entity from the others of this name';
     case 'setOutlet': return `Outlet: ${correction.outlet}`;
