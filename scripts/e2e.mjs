@@ -31,7 +31,7 @@ const contributesView = (container, view) => (manifest) => {
 
 /**
  * What the end-to-end run does, in order. Each step gets the page, asserts by throwing, and names the
- * screenshot to save after it (or none). Add steps here as features land.
+ * screenshot to save after it (or none); `after` (optional) runs once the screenshot is taken. Add steps here as features land.
  */
 const STEPS = [
   {
@@ -106,6 +106,51 @@ const STEPS = [
       if (!/(^|\D)2 articles\b/.test(row)) throw new Error(`the Entities view does not count 2 articles for Ren Zhengfei: ${JSON.stringify(row)}`);
     },
   },
+  {
+    name: 'an entity\'s context menu offers the corrections',
+    when: (manifest) => (manifest.contributes?.menus?.['view/item/context'] ?? []).some((m) => m.command === 'newsAnnotator.entity.mergeWith'),
+    screenshot: '06-entity-menu.png',
+    async run(page) {
+      const row = page.locator('.part.sidebar .monaco-list-row').filter({ hasText: 'Ren Zhengfei' }).first();
+      await row.click({ button: 'right' });
+      const items = page.locator('.context-view .monaco-menu .action-label');
+      await items.first().waitFor({ state: 'visible', timeout: 10_000 });
+      const labels = (await items.allInnerTexts()).map((t) => t.trim()).filter((t) => t);
+      // The `when` clauses at work: a person is offered the other types, not "Mark as Person".
+      for (const wanted of ['Merge with…', 'Rename…', 'Mark as Organization', 'Mark as Place', 'Not an Entity', 'Copy Name']) {
+        if (!labels.includes(wanted)) throw new Error(`the entity menu lacks "${wanted}": ${JSON.stringify(labels)}`);
+      }
+      if (labels.includes('Mark as Person')) throw new Error(`a person's menu offers "Mark as Person": ${JSON.stringify(labels)}`);
+    },
+    async after(page) {
+      await page.keyboard.press('Escape');
+    },
+  },
+  {
+    name: 'the Quotes view groups the statement both outlets quote',
+    when: contributesView('News', 'Quotes'),
+    screenshot: '07-news-quotes.png',
+    async run(page) {
+      await openViewContainer(page, 'News');
+      // Room for the quotes: fold the views above.
+      for (const title of ['Articles', 'Entities']) {
+        const header = page.locator('.part.sidebar .pane-header').filter({ hasText: title }).first();
+        if ((await header.getAttribute('aria-expanded')) === 'true') await header.click();
+      }
+      const rows = await expandView(page, 'Quotes');
+      const speaker = rows.filter({ hasText: 'Ren Zhengfei' }).first();
+      await speaker.waitFor({ state: 'visible', timeout: 20_000 });
+      if ((await speaker.getAttribute('aria-expanded')) === 'false') await speaker.click();
+      await page.mouse.move(700, 12, { steps: 4 });
+      const shared = rows.filter({ hasText: '2 outlets' }).first();
+      await shared.waitFor({ state: 'visible', timeout: 10_000 });
+      const text = await shared.innerText();
+      // The label is cut at 80 characters: the statement opens with the foreign ministry, then Ren's words.
+      if (!/no law in Ch/i.test(text) || !/2 articles/.test(text)) throw new Error(`the statement quoted by both outlets is not the no-law one: ${JSON.stringify(text)}`);
+      await shared.click();
+      await page.mouse.move(700, 12, { steps: 4 });
+    },
+  },
 ];
 
 async function main() {
@@ -148,6 +193,7 @@ async function main() {
         const written = saveScreenshot(file, await page.screenshot());
         step(`  screenshot: ${file}${written ? '' : ' (unchanged)'}`);
       }
+      await current.after?.(page);
       ran++;
     }
     step(`e2e passed: ${ran} of ${STEPS.length} steps ran`);

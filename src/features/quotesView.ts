@@ -70,6 +70,11 @@ function sameStatement(a: Set<string>, b: Set<string>): boolean {
   return shared / smaller.size >= SAME_STATEMENT_OVERLAP;
 }
 
+/** The words of a quote without the marks around them (the extractor keeps them; labels add their own). */
+function unquoted(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().replace(/^["“”„«‹'‘’]+/u, '').replace(/["“”»›'‘’]+$/u, '');
+}
+
 function shorten(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > LABEL_WIDTH ? `${flat.slice(0, LABEL_WIDTH - 1)}…` : flat;
@@ -123,12 +128,12 @@ export class QuotesTreeProvider implements vscode.TreeDataProvider<QuotesTreeNod
       const articles = new Set(element.quotes.map((q) => q.uri)).size;
       const outlets = new Set(element.quotes.map((q) => this.outletOf(q.uri) ?? q.uri)).size;
       const where = `${plural(articles, 'article')}${outlets > 1 ? ` · ${plural(outlets, 'outlet')}` : ''}`;
-      const item = new vscode.TreeItem(`“${shorten(element.text)}”`, vscode.TreeItemCollapsibleState.Collapsed);
+      const item = new vscode.TreeItem(`“${shorten(unquoted(element.text))}”`, vscode.TreeItemCollapsibleState.Collapsed);
       item.id = element.id;
       item.description = where;
       const tooltip = new vscode.MarkdownString();
       for (const quote of element.quotes) {
-        tooltip.appendText(`“${quote.text.replace(/\s+/g, ' ')}” (${this.outletOf(quote.uri) ?? fileName(quote.uri)})`);
+        tooltip.appendText(`“${unquoted(quote.text)}” (${this.outletOf(quote.uri) ?? fileName(quote.uri)})`);
         tooltip.appendMarkdown('\n\n');
       }
       item.tooltip = tooltip;
@@ -142,7 +147,7 @@ export class QuotesTreeProvider implements vscode.TreeDataProvider<QuotesTreeNod
     const item = new vscode.TreeItem(source, vscode.TreeItemCollapsibleState.None);
     item.id = element.id;
     item.description = `${fileName(quote.uri)} · ${shorten(quote.text)}`;
-    item.tooltip = `${source}, ${fileName(quote.uri)}:\n“${quote.text.replace(/\s+/g, ' ')}”`;
+    item.tooltip = `${source}, ${fileName(quote.uri)}:\n“${unquoted(quote.text)}”`;
     item.iconPath = new vscode.ThemeIcon('go-to-file');
     item.contextValue = 'newsQuote';
     item.command = openCommandFor(quote, 'Open Quote');
