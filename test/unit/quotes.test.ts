@@ -87,6 +87,13 @@ describe('quotes: speakers', () => {
     assert.equal(speakerOf(quotes[0]), 'Podesta');
   });
 
+  it('skips a subordinate clause to reach the speaker: "“...,” although not an Australian one, a source said"', () => {
+    const quotes = findQuotes('Huawei gave access to a “foreign network,” although not an Australian one, a source said.', []);
+    assert.equal(speakerOf(quotes[0]), 'a source');
+    const named = findQuotes('“We will appeal,” though not this week, Smith said.', []);
+    assert.equal(speakerOf(named[0]), 'Smith');
+  });
+
   it('takes the subject opening the clause over later appositions: "Cory James, 22, of Flint, Mich., said"', () => {
     const quotes = findQuotes('Cory James, 22, of Flint, Mich., said he hoped for a "surprise" at the convention.', []);
     assert.equal(speakerOf(quotes[0]), 'Cory James');

@@ -50,6 +50,8 @@ const DESCRIPTION_AT_START = /^((?:the|a|an|one|another|his|her|its|their|The|A|
 const SENTENCE_END = /[.!?]["”’)]*\s+(?=["“\p{Lu}])/gu;
 const ABBREVIATION = /(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Lt|Col|Sgt|Capt|Jr|Sr|Inc|Corp|Co|Ltd|Prof|Rev|Hon|No|vs|U\.S|U\.N|U\.K|[A-Z])\.$/;
 /** How far around a quote the speaker is looked for, in code units. */
+/** A subordinate clause and its comma at the start of a would-be subject ("although not an Australian one, "). */
+const SUBORDINATE_CLAUSE = /^\s*(?:although|though|while|whereas|because|since|unless|even if|even though)\b[^,]*,\s*/u;
 const AFTER_WINDOW = 240;
 const BEFORE_WINDOW = 400;
 
@@ -82,6 +84,15 @@ function speakerAfter(text: string, q: QuoteSpan): SpeakerMention | null {
   if (endsSentence && /^\s+(?:that\b|[^.!?]{60})/.test(after.slice(m.index + m[0].length))) return null;
   const subjectStart = q.end + m.index + m[0].indexOf(m[1]);
   const subject = m[1];
+  // "“...,” although not an Australian one, a source said": a clause opened by a subordinator is no
+  // subject; the speaker is what follows its comma.
+  const subordinate = SUBORDINATE_CLAUSE.exec(subject);
+  if (subordinate) {
+    const tailStart = subjectStart + subordinate[0].length;
+    const tail = subject.slice(subordinate[0].length);
+    const inTail = tail.includes(',') ? null : mentionAtStart(tail, tailStart);
+    return inTail ? { ...inTail, cue: m[2] } : trailingAttribution(after, q.end);
+  }
   // "Podesta, who is now chairman of the campaign, said": the speaker is the part before the apposition.
   const comma = subject.indexOf(',');
   const head = comma >= 0 ? subject.slice(0, comma) : subject;
