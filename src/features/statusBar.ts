@@ -42,8 +42,9 @@ export function registerNewsStatusBar(model: NewsViewModel, options: { showProgr
       return;
     }
     progressItem.text = text;
-    progressItem.tooltip = `News Annotator is analysing ${progress.total} article files`;
-    progressItem.accessibilityInformation = { label: `Indexing news articles, ${progress.done} of ${progress.total}` };
+    // Before the files are listed the total is unknown: say so rather than "0 of 0".
+    progressItem.tooltip = progress.total ? `News Annotator is analysing ${progress.total} article files` : 'News Annotator is listing the article files';
+    progressItem.accessibilityInformation = { label: progress.total ? `Indexing news articles, ${progress.done} of ${progress.total}` : 'Indexing news articles' };
     progressItem.show();
   };
   showArticle();

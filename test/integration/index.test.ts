@@ -2,32 +2,13 @@ import * as assert from 'node:assert';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { EXTENSION_ID, FIRST_SEED, OTHER_SEED, within, workspaceFile } from './workspaceIndexKit';
 
 // The cross-file index through VS Code's own provider commands, on a temp copy of test/fixtures/.
 // Needs the shipped NER model (models/ner-en.bin): without it no person is found and the suite skips.
 
-const EXTENSION_ID = 'news-annotator.news-annotator';
-const FIRST_SEED = '000_fc681af9c8dd27c5.txt';
-const OTHER_SEED = '001_ef6bbce3734ab0e1.txt';
-
-function workspaceFile(name: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the integration run opens a workspace folder');
-  return vscode.Uri.joinPath(folder.uri, name);
-}
-
 function hoverText(hovers: vscode.Hover[]): string {
   return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
-}
-
-/** Polls `check` until it returns true or `ms` pass; returns the time it took. */
-async function within(ms: number, check: () => Promise<boolean>, what: string): Promise<number> {
-  const started = Date.now();
-  for (;;) {
-    if (await check()) return Date.now() - started;
-    if (Date.now() - started > ms) assert.fail(`${what} (waited ${ms} ms)`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 describe('Cross-file index: hover and references on the seeds', function () {
