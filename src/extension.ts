@@ -53,6 +53,8 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   context.subscriptions.push(
     workspaceIndexService,
     registerEntityNavigation(workspaceIndexService.index),
+    // Read-only probe (hidden from the palette): has the index started? Used by the activation test.
+    vscode.commands.registerCommand('newsAnnotator.indexState', () => workspaceIndexService.state),
   );
   // Articles outside the index (a file opened from elsewhere) still get roles and date values.
   context.subscriptions.push(registerArticleHover({

@@ -68,12 +68,19 @@ export class WorkspaceIndexService implements vscode.Disposable {
   private backend: AnalysisBackend | undefined;
   private modelVersion = 'unloaded';
   private readonly ready: Promise<void>;
+  private resolveReady: () => void = () => undefined;
+  private started = false;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly editTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private cancelBuild: vscode.CancellationTokenSource | undefined;
   private annotationCorrections: readonly Correction[] = [];
 
-  constructor(private readonly context: vscode.ExtensionContext, private readonly loadBackend: () => Promise<AnalysisBackend>) {
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly loadBackend: () => Promise<AnalysisBackend>,
+    // The documents already open at construction (a test passes its own to start from a clean slate).
+    openDocuments: () => readonly vscode.TextDocument[] = () => vscode.workspace.textDocuments,
+  ) {
     this.index = new WorkspaceIndex(
       new VsCodeWorkspaceHost(),
       (text) => {
@@ -84,7 +91,30 @@ export class WorkspaceIndexService implements vscode.Disposable {
       { modelVersion: 'pending', sliceMs: 20 },
     );
     this.disposables.push(this.index);
-    this.ready = this.start().catch((err: unknown) => console.error('News Annotator: the workspace index could not start', err));
+    this.ready = new Promise<void>((resolve) => (this.resolveReady = resolve));
+    // Activation from any plain-text file must stay cheap: the index (file listing, model, worker
+    // pool) starts only once an article is open, or on a News command/refresh (ensureStarted).
+    if (openDocuments().some(isArticleDocument)) this.ensureStarted();
+    else {
+      const waiting = vscode.workspace.onDidOpenTextDocument((d) => {
+        if (isArticleDocument(d)) this.ensureStarted();
+      });
+      this.disposables.push(waiting);
+    }
+  }
+
+  /** Whether the index has started (read-only probe for tests and the `newsAnnotator.indexState` command). */
+  get state(): 'idle' | 'started' {
+    return this.started ? 'started' : 'idle';
+  }
+
+  /** Starts the index once (the first article, a News view or command); later calls do nothing. */
+  ensureStarted(): void {
+    if (this.started) return;
+    this.started = true;
+    this.start()
+      .catch((err: unknown) => console.error('News Annotator: the workspace index could not start', err))
+      .finally(() => this.resolveReady());
   }
 
   /** Resolves once the first build is done (or failed: the index then holds what it could do). */
@@ -116,6 +146,11 @@ export class WorkspaceIndexService implements vscode.Disposable {
 
   /** Re-lists the workspace and indexes what changed, with progress in the window's status area. */
   async rebuild(): Promise<void> {
+    if (!this.started) {
+      // A refresh before any article: starting builds the index once.
+      this.ensureStarted();
+      return this.ready;
+    }
     this.cancelBuild?.cancel();
     const source = (this.cancelBuild = new vscode.CancellationTokenSource());
     await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'News: indexing articles' }, async (progress) => {
@@ -198,6 +233,10 @@ export class WorkspaceIndexService implements vscode.Disposable {
     if (this.modelVersion !== 'unloaded') void this.saveCache();
     this.disposables.forEach((d) => d.dispose());
   }
+}
+
+function isArticleDocument(document: vscode.TextDocument): boolean {
+  return document.languageId === 'news-article';
 }
 
 /** Creates the workspace index service over the shared analysis backend; its disposal saves the cache. */

@@ -2,6 +2,7 @@
 // before anything else activates the extension); network.test stays last (it asserts that nothing in
 // the whole run made a connection attempt): add new suites between them.
 import './extension.test';
+import './activation.test';
 import './views.test';
 import './index.test';
 import './viewMenus.test';
