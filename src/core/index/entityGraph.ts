@@ -36,7 +36,6 @@ const MIN_SHARED_CONTEXT = 2;
 const MIN_VARIANT_WORD = 3;
 /** Articles sampled per name when comparing contexts (a name in thousands of articles needs no more). */
 const CONTEXT_SAMPLE = 60;
-const TYPE_ORDER: readonly IndexedEntityType[] = ['person', 'organization', 'place'];
 
 /**
  * Cross-article entities, maintained incrementally: adding, replacing or removing one article touches
@@ -339,19 +338,27 @@ export class EntityGraph {
       const forced = this.typeOverrides.get(k);
       if (forced) return forced;
     }
-    const totals = new Map<IndexedEntityType, number>();
-    for (const k of keys) for (const [t, n] of this.keys.get(k)?.types ?? []) totals.set(t, (totals.get(t) ?? 0) + n);
-    let best: IndexedEntityType = 'person';
-    let bestCount = -1;
-    for (const t of TYPE_ORDER) {
-      const n = totals.get(t) ?? 0;
-      if (n > bestCount) [best, bestCount] = [t, n];
+    // Counted in locals, not a map: this runs for every key while the entity list is built.
+    let person = 0;
+    let organization = 0;
+    let place = 0;
+    for (const k of keys) {
+      const types = this.keys.get(k)?.types;
+      if (!types) continue;
+      person += types.get('person') ?? 0;
+      organization += types.get('organization') ?? 0;
+      place += types.get('place') ?? 0;
     }
-    return best;
+    return pluralityType(person, organization, place);
   }
 
   private isPerson(key: string): boolean {
-    return this.keys.has(key) && this.majorityType([key]) === 'person';
+    const stats = this.keys.get(key);
+    if (!stats) return false;
+    const forced = this.typeOverrides.get(key);
+    if (forced) return forced === 'person';
+    const { types } = stats;
+    return pluralityType(types.get('person') ?? 0, types.get('organization') ?? 0, types.get('place') ?? 0) === 'person';
   }
 
   private resolve(key: string): string | null {
@@ -415,9 +422,8 @@ export class EntityGraph {
 
   /** Spellings one letter apart in one word of a person's name, with shared roles or company. */
   private variantsOf(key: string): string[] {
-    if (this.splitKeys.has(key) || !this.isPerson(key)) return [];
+    if (!key.includes(' ') || this.splitKeys.has(key) || !this.isPerson(key)) return [];
     const words = key.split(' ');
-    if (words.length < 2) return [];
     const found: string[] = [];
     for (let i = 0; i < words.length; i++) {
       for (const other of this.blocks.get(blockOf(words, i)) ?? []) {
@@ -497,6 +503,12 @@ export class EntityGraph {
       files: [...files].sort(),
     };
   }
+}
+
+/** The type with the most mentions; ties go to the earlier of person, organization, place. */
+function pluralityType(person: number, organization: number, place: number): IndexedEntityType {
+  if (person >= organization && person >= place) return 'person';
+  return organization >= place ? 'organization' : 'place';
 }
 
 function blockOf(words: readonly string[], blank: number): string {
