@@ -130,7 +130,7 @@ async function main(): Promise<void> {
   const index = new WorkspaceIndex({
     listFiles: async () => uris,
     readFile: async (uri) => readFileSync(fileURLToPath(uri)),
-  }, (text) => pool.analyze(text), { modelVersion: 'views-bench', analysisConcurrency: 2 * defaultPoolSize() });
+  }, (text) => pool.analyze(text), { modelVersion: 'views-bench' });
   const model = new IndexNewsViewModel({ index, whenReady: async () => undefined });
   model.setAnnotationSource({ onDidChange: new EventEmitter<unknown>().event, annotations: () => annotations });
   const indexed = performance.now();

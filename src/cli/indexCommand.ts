@@ -53,12 +53,12 @@ export async function runIndex(args: string[]): Promise<number> {
  */
 export async function indexFolder(dir: string): Promise<IndexReport> {
   const host = new NodeWorkspaceHost(dir);
-  const { analyze, poolSize, dispose } = createAnalyser();
+  const { analyze, dispose } = createAnalyser();
   const index = new WorkspaceIndex(
     host,
     analyze,
     // A one-shot command has nobody to yield to.
-    { modelVersion: modelVersion(), yieldToHost: () => Promise.resolve(), sliceMs: 1e9, analysisConcurrency: 2 * poolSize },
+    { modelVersion: modelVersion(), yieldToHost: () => Promise.resolve(), sliceMs: 1e9 },
   );
   let result;
   try {
@@ -75,7 +75,7 @@ export async function indexFolder(dir: string): Promise<IndexReport> {
   };
 }
 
-function createAnalyser(): { analyze: AnalyzeArticle; poolSize: number; dispose: () => Promise<void> } {
+function createAnalyser(): { analyze: AnalyzeArticle; dispose: () => Promise<void> } {
   if (fs.existsSync(WORKER_SCRIPT)) {
     let modelBytes: Uint8Array;
     try {
@@ -85,14 +85,14 @@ function createAnalyser(): { analyze: AnalyzeArticle; poolSize: number; dispose:
       modelBytes = new Uint8Array(0);
     }
     const pool = new AnalysisPool({ workerScript: WORKER_SCRIPT, modelBytes });
-    return { analyze: (text) => pool.analyze(text), poolSize: pool.size, dispose: () => pool.dispose() };
+    return { analyze: (text) => pool.analyze(text), dispose: () => pool.dispose() };
   }
   const extractor = new ArticleExtractor(loadShippedRecognizer());
   const analyze: AnalyzeArticle = (text) => {
     const article = parseArticle(text);
     return { article, analysis: extractor.analyzeArticle(text, article) };
   };
-  return { analyze, poolSize: 1, dispose: async () => undefined };
+  return { analyze, dispose: async () => undefined };
 }
 
 function modelVersion(): string {

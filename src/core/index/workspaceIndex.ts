@@ -32,8 +32,9 @@ export interface WorkspaceIndexOptions {
   /** Files read at once during a build (default 16). */
   readConcurrency?: number;
   /**
-   * Asynchronous analyses kept in flight during a build (default 4: twice a pool of two workers, so
-   * none waits while the index links the previous result). Results are still applied in file order.
+   * Asynchronous analyses kept in flight during a build (default 16). Results are applied in file
+   * order, so a long article at the head holds back those behind it: with a few in flight only, the
+   * workers of a pool then run dry.
    */
   analysisConcurrency?: number;
   /** Larger files are skipped with a reason rather than analysed for seconds (default 5 MB). */
@@ -151,7 +152,7 @@ export class WorkspaceIndex implements Disposable {
     this.sliceMs = options.sliceMs ?? 15;
     this.yieldToHost = options.yieldToHost ?? (() => new Promise((resolve) => setTimeout(resolve, 0)));
     this.readConcurrency = options.readConcurrency ?? 16;
-    this.analysisConcurrency = Math.max(1, options.analysisConcurrency ?? 4);
+    this.analysisConcurrency = Math.max(1, options.analysisConcurrency ?? 16);
     this.maxFileBytes = options.maxFileBytes ?? 5_000_000;
   }
 
