@@ -1,8 +1,5 @@
 import * as vscode from 'vscode';
-import { parseArticle } from '../core/article';
-import { ArticleExtractor } from '../core/extract';
 import { hashBytes, type ArticleAnalysisResult } from '../core/index';
-import { loadEntityRecognizer } from '../core/ner';
 
 /**
  * Where articles are parsed and analysed for the editor features and the workspace index: one
@@ -28,42 +25,10 @@ export function modelVersionOf(context: vscode.ExtensionContext, modelBytes: Uin
 }
 
 /**
- * The extractor of the shipped model in this thread. A missing model is not an error: people,
- * organizations and places are then empty while dates and quotes still work. An unreadable model
- * is reported once on the console and treated the same way.
- */
-export function inThreadExtractor(modelBytes: Uint8Array): ArticleExtractor {
-  try {
-    return new ArticleExtractor(loadEntityRecognizer(modelBytes));
-  } catch (error) {
-    console.error('News Annotator: the entity model could not be read; people, organizations and places are off', error);
-    return new ArticleExtractor(loadEntityRecognizer(new Uint8Array(0)));
-  }
-}
-
-/** Analysis in the extension host's own thread (the web extension host has no worker threads here). */
-export class InThreadAnalysisBackend implements AnalysisBackend {
-  private readonly extractor: ArticleExtractor;
-
-  constructor(readonly modelVersion: string, modelBytes: Uint8Array) {
-    this.extractor = inThreadExtractor(modelBytes);
-  }
-
-  async analyze(text: string): Promise<ArticleAnalysisResult> {
-    const article = parseArticle(text);
-    const analysis = this.extractor.analyzeArticle(text, article, {
-      onError: (stage, error) => console.error(`News Annotator: ${stage} extraction failed`, error),
-    });
-    return { article, analysis };
-  }
-
-  dispose(): void {}
-}
-
-/**
  * Creates the backend on first use (the model is read then, not at activation) and disposes it
  * with the extension. The Node variant is imported only outside the web build (esbuild replaces
- * `process.env.NEWS_ANNOTATOR_WEB`), so the web bundle has no `worker_threads`.
+ * `process.env.NEWS_ANNOTATOR_WEB`), so the web bundle has no `worker_threads`; the extractors are
+ * loaded only where they run in this thread.
  */
 export class LazyAnalysisBackend implements vscode.Disposable {
   private backend: Promise<AnalysisBackend> | undefined;
@@ -79,8 +44,8 @@ export class LazyAnalysisBackend implements vscode.Disposable {
     const modelBytes = await readShippedModel(this.context.extensionUri);
     const version = modelVersionOf(this.context, modelBytes);
     const backend: AnalysisBackend = process.env.NEWS_ANNOTATOR_WEB
-      ? new InThreadAnalysisBackend(version, modelBytes)
-      : (await import('./analysisBackendNode')).createNodeAnalysisBackend(this.context.extensionUri, version, modelBytes);
+      ? new (await import('./analysisBackendInThread')).InThreadAnalysisBackend(version, modelBytes)
+      : await (await import('./analysisBackendNode')).createNodeAnalysisBackend(this.context.extensionUri, version, modelBytes);
     if (this.disposed) backend.dispose();
     return backend;
   }
