@@ -30,8 +30,6 @@ export interface NewsAnnotatorApi {
  * indexing starts after activation.
  */
 export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
-  context.subscriptions.push(vscode.Disposable.from());
-
   // Editor features: one parse per document version (outline, folding) and one lazy analysis per
   // version (semantic tokens, single-article hover); the model is read on the first analysis.
   const parsedDocuments = registerParsedDocuments();
