@@ -3,7 +3,9 @@
 // VS Code can be had (no internet): it turns the desktop command line (--extensionDevelopmentPath=,
 // --extensionTestsPath=, the folder, --user-data-dir=, --extensions-dir=) into a VS Code OSS run —
 // code-server serving the workbench, headless Chromium opening it with the test `payload` — forwards
-// the extension host's output, and exits with the test run's exit code.
+// the extension host's output, and exits with the test run's exit code. A window reload during the run
+// (test/integration/reload.test.ts) is followed, not taken for a crash: the tests must start again in
+// the reloaded window within the startup bound.
 // Environment: NEWS_ANNOTATOR_VSIX installs that VSIX instead of loading the development folder;
 // NEWS_ANNOTATOR_TEST_TIMEOUT_S bounds the whole run (default 900 s).
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -92,6 +94,12 @@ async function main() {
     const testExit = new Promise((resolvePromise) => { finish = resolvePromise; });
     let markStarted;
     const testsStarted = new Promise((resolvePromise) => { markStarted = resolvePromise; });
+    // A window reload (workbench.action.reloadWindow: test/integration/reload.test.ts) navigates the
+    // page again: the exposed functions survive it, and the tests run again in the new extension host.
+    // It is no crash, but the tests must start again in time, or the run fails instead of hanging.
+    let startedCount = 0;
+    let navigations = 0;
+    const reloadTimers = [];
     await page.exposeFunction('codeAutomationLog', (type, logArgs) => {
       // The extension host forwards console calls as printf-style argument lists (mocha's reporter uses them).
       // Stack frames inside the minified workbench say nothing useful; the message line stays.
@@ -99,18 +107,32 @@ async function main() {
         .split('\n').filter((line) => !WORKBENCH_STACK_FRAME.test(line)).join('\n');
       // The workbench's gallery lookup fails on a closed network by design; it is not the extension's.
       if (/ENOTFOUND open-vsx\.org/.test(text)) return;
-      if (text.includes(TESTS_STARTED_MARKER)) markStarted();
+      if (text.includes(TESTS_STARTED_MARKER)) {
+        startedCount++;
+        markStarted();
+      }
       (type === 'error' ? console.error : console.log)(text);
     });
     await page.exposeFunction('codeAutomationExit', (code) => finish({ code: Number(code) }));
     page.on('crash', () => finish({ code: 1, reason: 'the workbench page crashed' }));
+    page.on('close', () => finish({ code: 1, reason: 'the workbench page closed' }));
+    // A new document in the page (not a same-document URL change): the first is page.goto's.
+    page.on('domcontentloaded', () => {
+      if (++navigations === 1) return;
+      log(`the workbench reloaded (${navigations - 1}); waiting for the tests to start again`);
+      const before = startedCount;
+      reloadTimers.push(setTimeout(() => {
+        if (startedCount === before) finish({ code: 1, reason: `the tests did not start again within ${STARTUP_TIMEOUT_MS / 1000} s of the window reload` });
+      }, STARTUP_TIMEOUT_MS));
+    });
     server.exited.then((code) => finish({ code: 1, reason: `code-server exited (${code}) during the run:\n${server.output()}` }));
     const url = workbenchUrl(server.url, { folder: args.folder, extensionDevelopmentPaths, extensionTestsPath: args.extensionTestsPath });
     log(`opening the workbench${args.folder ? ` on ${args.folder}` : ''}; extension ${vsix ? `from ${vsix}` : `from ${extensionDevelopmentPaths.join(', ')}`}`);
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
     await withTimeout(Promise.race([testsStarted, testExit]), STARTUP_TIMEOUT_MS,
       'the extension host to start the tests (no "' + TESTS_STARTED_MARKER + '" line): the workbench or the extension host did not come up');
-    const result = await withTimeout(testExit, timeoutMs, 'the extension tests to finish (NEWS_ANNOTATOR_TEST_TIMEOUT_S)');
+    const result = await withTimeout(testExit, timeoutMs, 'the extension tests to finish (NEWS_ANNOTATOR_TEST_TIMEOUT_S)')
+      .finally(() => reloadTimers.forEach(clearTimeout));
     if (result.reason) log(result.reason);
     return result.code;
   } finally {
