@@ -47,17 +47,9 @@ async function main() {
   if (vsix && !existsSync(vsix)) fail(`no VSIX at ${vsix}; run npm run package first`);
   const vscode = chooseVSCode();
 
-  // Tests work on a temp copy of the fixtures so they can edit and save without dirtying the repository.
+  // Tests work on temp copies of the fixtures so they can edit and save without dirtying the repository.
   const scratch = mkdtempSync(join(tmpdir(), 'news-annotator-it-'));
-  const workspace = join(scratch, 'workspace');
-  cpSync(join(REPO_ROOT, 'test', 'fixtures'), workspace, { recursive: true });
   const profile = [`--user-data-dir=${join(scratch, 'user-data')}`, `--extensions-dir=${join(scratch, 'extensions')}`];
-  const extensionTestsEnv = {
-    NEWS_ANNOTATOR_TEST_WORKSPACE: workspace,
-    NEWS_ANNOTATOR_REPO: REPO_ROOT,
-    ...(grep ? { NEWS_ANNOTATOR_TEST_GREP: grep } : {}),
-    ...(vsix ? { NEWS_ANNOTATOR_VSIX: resolve(vsix) } : {}),
-  };
 
   let vscodeExecutablePath = vscode.executable;
   if (vscode.kind === 'oss') {
@@ -70,8 +62,12 @@ async function main() {
     step(`VS Code: desktop ${vscode.executable ?? '(downloaded by @vscode/test-electron)'}`);
   }
 
-  step(`running the integration tests on ${workspace}${vsix ? ` with ${vsix} installed` : ''}`);
-  try {
+  /** One VS Code run of the tests on a fresh copy of the fixtures, with the same profile every time. */
+  async function runOnce(name, env) {
+    const workspace = join(scratch, name);
+    cpSync(join(REPO_ROOT, 'test', 'fixtures'), workspace, { recursive: true });
+    const started = Date.now();
+    step(`running the ${name} integration tests on ${workspace}${vsix ? ` with ${vsix} installed` : ''}`);
     // The VS Code OSS host bounds its own run; this outer bound also covers a desktop VS Code that hangs.
     const overallSeconds = Number(process.env.NEWS_ANNOTATOR_TEST_TIMEOUT_S || 900) + 600;
     await withTimeout(runTests({
@@ -79,8 +75,23 @@ async function main() {
       extensionDevelopmentPath: REPO_ROOT,
       extensionTestsPath: TESTS_ENTRY,
       launchArgs: [workspace, ...profile, '--disable-extensions'],
-      extensionTestsEnv,
+      extensionTestsEnv: {
+        NEWS_ANNOTATOR_TEST_WORKSPACE: workspace,
+        NEWS_ANNOTATOR_REPO: REPO_ROOT,
+        ...(grep ? { NEWS_ANNOTATOR_TEST_GREP: grep } : {}),
+        ...(vsix ? { NEWS_ANNOTATOR_VSIX: resolve(vsix) } : {}),
+        ...env,
+      },
     }), overallSeconds * 1000, 'VS Code to finish the integration tests');
+    step(`the ${name} integration tests passed (${Math.round((Date.now() - started) / 1000)} s)`);
+  }
+
+  try {
+    // Every suite of test/integration/suites.ts, in one window.
+    await runOnce('main', {});
+    // test/integration/reload.test.ts alone: its window reloads half-way (a marker file, which does
+    // not exist yet, tells the tests which side of the reload they run on).
+    await runOnce('reload', { NEWS_ANNOTATOR_TEST_SUITE: 'reload', NEWS_ANNOTATOR_RELOAD_MARKER: join(scratch, 'reload-marker.json') });
   } catch (error) {
     rmSync(scratch, { recursive: true, force: true });
     if (error instanceof TestRunFailedError) fail(`integration tests FAILED (${error.message}); the output above says which`);
