@@ -2,9 +2,12 @@
 // host, through @vscode/test-electron's runTests. Desktop VS Code when one can be had
 // (NEWS_ANNOTATOR_VSCODE=desktop downloads it; a desktop `code` on PATH is used as is); otherwise
 // (no internet: this machine kind and CI) VS Code OSS from code-server driven by Chromium, through
-// scripts/vscode-oss-test-host.mjs standing in for the executable.
+// scripts/vscode-oss-test-host.mjs standing in for the executable. Two runs, each on a fresh copy of
+// test/fixtures/ with the same profile: every suite of test/integration/suites.ts, then
+// test/integration/reload.test.ts alone, whose window reloads half-way (the tests run again after it).
 // Options: --vsix FILE (or NEWS_ANNOTATOR_VSIX) tests that packaged VSIX instead of the working tree
-// (VS Code OSS only); --grep PATTERN (or NEWS_ANNOTATOR_TEST_GREP) runs the matching tests only;
+// (VS Code OSS only); --grep PATTERN (or NEWS_ANNOTATOR_TEST_GREP) runs the matching tests only, in
+// both runs (a pattern for the reload suite must match both of its halves: "window reload" does);
 // --no-build skips the esbuild step.
 import { spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
