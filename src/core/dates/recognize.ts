@@ -4,6 +4,7 @@
  */
 import type { CalendarDay } from './calendar';
 import type { MatchContext, TimexRule } from './rules';
+import { StartFinder, anchorSites, anyAnchor } from './skipAhead';
 import { directionAround } from './tense';
 import type { Direction } from './tense';
 import type { DateMention } from '../types';
@@ -35,14 +36,31 @@ function safeAccept(rule: TimexRule, groups: Record<string, string | undefined>,
   }
 }
 
+const anyAnchorOf = new WeakMap<readonly TimexRule[], RegExp | null>();
+
 function collect(text: string, rules: readonly TimexRule[], anchor: CalendarDay | null): Candidate[] {
   const found: Candidate[] = [];
+  let any = anyAnchorOf.get(rules);
+  if (any === undefined) {
+    const skips = rules.flatMap((r) => (r.skip ? [r.skip] : []));
+    anyAnchorOf.set(rules, (any = skips.length > 0 ? anyAnchor(skips) : null));
+  }
+  const sites = any ? anchorSites(text, any) : [];
   rules.forEach((rule, ruleIndex) => {
     const re = rule.pattern;
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
+    const starts = rule.skip && new StartFinder(text, sites, rule.skip);
+    // `from` is where the plain scan would search next; a skip-ahead only passes over positions
+    // where no match can start, so the matches are the same
+    for (let from = 0; ; ) {
+      if (starts) {
+        from = starts.firstFrom(from);
+        if (from < 0) break;
+      }
+      re.lastIndex = from;
+      const m = re.exec(text);
+      if (!m) break;
       if (m[0].length === 0) {
-        re.lastIndex++;
+        from = m.index + 1;
         continue;
       }
       const start = m.index;
@@ -50,10 +68,11 @@ function collect(text: string, rules: readonly TimexRule[], anchor: CalendarDay 
       const groups = m.groups ?? {};
       if (rule.accept && !safeAccept(rule, groups, makeContext(text, start, end, anchor))) {
         // a rejected long match may hide a shorter good one inside it: retry one character on
-        re.lastIndex = start + 1;
+        from = start + 1;
         continue;
       }
       found.push({ start, end, ruleIndex, groups });
+      from = end;
     }
   });
   return found;
