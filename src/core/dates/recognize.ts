@@ -37,6 +37,14 @@ function safeAccept(rule: TimexRule, groups: Record<string, string | undefined>,
 }
 
 const anyAnchorOf = new WeakMap<readonly TimexRule[], RegExp | null>();
+const stickyPatterns = new WeakMap<RegExp, RegExp>();
+
+/** The pattern matching at `lastIndex` only, to try a few positions. */
+function stickyOf(pattern: RegExp): RegExp {
+  let sticky = stickyPatterns.get(pattern);
+  if (!sticky) stickyPatterns.set(pattern, (sticky = new RegExp(pattern.source, pattern.flags.replace('g', '') + 'y')));
+  return sticky;
+}
 
 function collect(text: string, rules: readonly TimexRule[], anchor: CalendarDay | null): Candidate[] {
   const found: Candidate[] = [];
@@ -51,14 +59,26 @@ function collect(text: string, rules: readonly TimexRule[], anchor: CalendarDay 
     const starts = rule.skip && new StartFinder(text, sites, rule.skip);
     // `from` is where the plain scan would search next; a skip-ahead only passes over positions
     // where no match can start, so the matches are the same
+    const sticky = starts && stickyOf(re);
     for (let from = 0; ; ) {
-      if (starts) {
-        from = starts.firstFrom(from);
-        if (from < 0) break;
+      let m: RegExpExecArray | null = null;
+      if (starts && sticky) {
+        // the leftmost match from `from` starts at or before the anchor, else after it
+        const first = starts.firstFrom(from);
+        if (first < 0) break;
+        for (let at = first; at <= starts.anchorAt && !m; at++) {
+          sticky.lastIndex = at;
+          m = sticky.exec(text);
+        }
+        if (!m) {
+          from = starts.anchorAt + 1;
+          continue;
+        }
+      } else {
+        re.lastIndex = from;
+        m = re.exec(text);
+        if (!m) break;
       }
-      re.lastIndex = from;
-      const m = re.exec(text);
-      if (!m) break;
       if (m[0].length === 0) {
         from = m.index + 1;
         continue;

@@ -73,6 +73,8 @@ export function anchorSites(text: string, any: RegExp): number[] {
 /** The possible match starts of one rule in one text, asked for in ascending order. */
 export class StartFinder {
   private next = 0;
+  /** Where the anchor found by the last `firstFrom` lies. */
+  anchorAt = -1;
 
   constructor(
     private readonly text: string,
@@ -96,7 +98,7 @@ export class StartFinder {
     }
     this.next = i; // the sites passed over hold no anchor of this rule at or after `from`
     if (i === sites.length) return -1;
-    let at = sites[i];
+    let at = (this.anchorAt = sites[i]);
     const lead = skip.lead;
     while (at > from) {
       const c = text.charCodeAt(at - 1);
