@@ -4,7 +4,7 @@
  */
 import type { CalendarDay } from './calendar';
 import type { MatchContext, TimexRule } from './rules';
-import { StartFinder, anchorSites, anyAnchor } from './skipAhead';
+import { AnchorScanner, StartFinder } from './skipAhead';
 import { directionAround } from './tense';
 import type { Direction } from './tense';
 import type { DateMention } from '../types';
@@ -36,7 +36,7 @@ function safeAccept(rule: TimexRule, groups: Record<string, string | undefined>,
   }
 }
 
-const anyAnchorOf = new WeakMap<readonly TimexRule[], RegExp | null>();
+const scannerOf = new WeakMap<readonly TimexRule[], AnchorScanner | null>();
 const stickyPatterns = new WeakMap<RegExp, RegExp>();
 
 /** The pattern matching at `lastIndex` only, to try a few positions. */
@@ -48,12 +48,12 @@ function stickyOf(pattern: RegExp): RegExp {
 
 function collect(text: string, rules: readonly TimexRule[], anchor: CalendarDay | null): Candidate[] {
   const found: Candidate[] = [];
-  let any = anyAnchorOf.get(rules);
-  if (any === undefined) {
+  let scanner = scannerOf.get(rules);
+  if (scanner === undefined) {
     const skips = rules.flatMap((r) => (r.skip ? [r.skip] : []));
-    anyAnchorOf.set(rules, (any = skips.length > 0 ? anyAnchor(skips) : null));
+    scannerOf.set(rules, (scanner = skips.length > 0 ? new AnchorScanner(skips) : null));
   }
-  const sites = any ? anchorSites(text, any) : [];
+  const sites = scanner ? scanner.sites(text) : [];
   rules.forEach((rule, ruleIndex) => {
     const re = rule.pattern;
     const starts = rule.skip && new StartFinder(text, sites, rule.skip);

@@ -46,11 +46,11 @@ const TIME_OF_DAY = `(?:morning|afternoon|evening|night|overnight)`;
 // a year is not followed by more digits or a percent sign
 const YEAR_END = `(?!\\d|,\\d|\\.\\d|%|-(?:year|month|day|week))`;
 
-// Skip-ahead anchors (see skipAhead.ts): each rule's anchor is a word every match holds, with only the
-// lead characters before it. Every month name in a pattern starts a word with one of these stems,
-// every unit follows a space or hyphen.
-const MONTH_STEM = `\\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)`;
-const UNIT_STEM = `\\b(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur)`;
+// Skip-ahead anchors (see skipAhead.ts): each rule's anchor words begin a word in every match, with
+// only its lead characters before them. Every month name in a pattern starts a word with one of these
+// stems; every unit follows a space or hyphen.
+const MONTH_STEMS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const UNIT_STEMS = ['second', 'minute', 'hour', 'day', 'night', 'week', 'fortnight', 'month', 'quarter', 'year', 'decade', 'centur'];
 const LETTERS = leadChars();
 const HYPHENATED = leadChars('-');
 const COMMA_LEAD = leadChars(','); // "Tuesday, Jan. 15"
@@ -161,18 +161,18 @@ export const TIMEX_RULES: readonly TimexRule[] = [
   }),
   rule('month-day', 'DATE',
     `(?:\\b(?<shift>last|next|this\\s+past|this\\s+coming|this|coming|past)\\s+)?(?:\\b(?<wd>${WEEKDAY}),?\\s+)?\\b(?<mon>${MONTH_BEFORE_DAY})\\s*(?<day>[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\\d|:\\d)(?:,?\\s+(?<year>${YEAR})${YEAR_END})?`, {
-    skip: skipAhead(MONTH_STEM, COMMA_LEAD),
+    skip: skipAhead({ words: MONTH_STEMS }, COMMA_LEAD),
       accept: (g) => isCapitalised(g.mon) && (g.wd === undefined || isCapitalised(g.wd)),
       value: monthDayValue,
     }),
   rule('day-month', 'DATE',
     `(?:\\b(?<wd>${WEEKDAY}),?\\s+)?\\b(?:the\\s+)?(?<day>[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?<mon>${MONTH})(?:,?\\s+(?<year>${YEAR})${YEAR_END})?`, {
-    skip: skipAhead(MONTH_STEM, DAY_LEAD),
+    skip: skipAhead({ words: MONTH_STEMS }, DAY_LEAD),
       accept: (g) => isCapitalised(g.mon),
       value: monthDayValue,
     }),
   rule('month-year', 'DATE', `${PERIOD_PART}?\\b(?<mon>${MONTH}),?\\s+(?:of\\s+)?(?:(?<year>${YEAR})${YEAR_END}|(?<shift>this|last|next)\\s+year\\b|(?<spoken>${SPOKEN_YEAR}))`, {
-    skip: skipAhead(MONTH_STEM, HYPHENATED),
+    skip: skipAhead({ words: MONTH_STEMS }, HYPHENATED),
     accept: (g) => isCapitalised(g.mon),
     value: (g, c) => {
       const month = monthNumber(g.mon ?? '');
@@ -182,7 +182,7 @@ export const TIMEX_RULES: readonly TimexRule[] = [
     },
   }),
   rule('month', 'DATE', `${PERIOD_PART}?(?:\\b(?<shift>last|next|this\\s+past|this\\s+coming|this|coming|past)\\s+)?\\b(?<mon>${MONTH})`, {
-    skip: skipAhead(MONTH_STEM, HYPHENATED),
+    skip: skipAhead({ words: MONTH_STEMS }, HYPHENATED),
     accept: (g, c) => {
       if (!isCapitalised(g.mon)) return false;
       // "May" is mostly the modal verb: want a modifier or a preposition before it
@@ -198,7 +198,7 @@ export const TIMEX_RULES: readonly TimexRule[] = [
   }),
   rule('holiday', 'DATE',
     `(?:\\b(?<shift>last|next|this)\\s+)?\\b(?<name>Christmas(?:\\s+(?:Day|Eve))?|New\\s+Year['’]s(?:\\s+(?:Day|Eve))?|Thanksgiving(?:\\s+Day)?|Easter(?:\\s+Sunday)?|Independence\\s+Day|Labor\\s+Day|Memorial\\s+Day|Veterans\\s+Day|Election\\s+Day|Halloween|Valentine['’]s\\s+Day|Mother['’]s\\s+Day|Father['’]s\\s+Day|the\\s+Fourth\\s+of\\s+July|July\\s+Fourth|Ramadan|Hanukkah|Passover|Yom\\s+Kippur|Rosh\\s+Hashanah)\\b(?:,?\\s+(?<year>${YEAR})${YEAR_END})?`, {
-    skip: skipAhead(`\\b(?:christmas|new|thanksgiving|easter|independence|labor|memorial|veterans|election|halloween|valentine|mother|father|fourth|july|ramadan|hanukkah|passover|yom|rosh)`, LETTERS),
+    skip: skipAhead({ words: ['christmas', 'new', 'thanksgiving', 'easter', 'independence', 'labor', 'memorial', 'veterans', 'election', 'halloween', 'valentine', 'mother', 'father', 'fourth', 'july', 'ramadan', 'hanukkah', 'passover', 'yom', 'rosh'] }, LETTERS),
       accept: (g) => isCapitalised(g.name?.replace(/^the\s+/, '')),
       value: (g, c) => {
         const name = g.name ?? '';
@@ -217,7 +217,7 @@ export const TIMEX_RULES: readonly TimexRule[] = [
     }),
   rule('weekday', 'DATE',
     `(?:\\b(?:early|late|mid-?)\\s*)?(?:\\b(?<shift>last|next|this\\s+past|this\\s+coming|this|coming|past|the\\s+previous|the\\s+following)\\s+)?\\b(?<wd>${WEEKDAY})(?<plural>s)?\\b(?:\\s+(?<tod>${TIME_OF_DAY}s?)\\b)?`, {
-    skip: skipAhead(`\\b(?:sun|mon|tues|wednes|thurs|fri|satur)day`, HYPHENATED),
+    skip: skipAhead({ words: ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] }, HYPHENATED),
       accept: (g) => isCapitalised(g.wd),
       typeOf: (g) => (g.plural ? 'SET' : g.tod ? 'TIME' : 'DATE'),
       value: (g, c) => {
@@ -227,7 +227,7 @@ export const TIMEX_RULES: readonly TimexRule[] = [
     }),
   rule('deictic-day', 'DATE',
     `(?:\\b(?:early|late|later|earlier)\\s+)?\\b(?<word>the\\s+day\\s+before\\s+yesterday|the\\s+day\\s+after\\s+tomorrow|yesterday|today|tonight|tomorrow|(?:this|last)\\s+${TIME_OF_DAY}|overnight)\\b(?:\\s+(?<tod>${TIME_OF_DAY})\\b)?`, {
-    skip: skipAhead('yesterday|today|tonight|tomorrow|overnight|morning|afternoon|evening|night', LETTERS),
+    skip: skipAhead({ words: ['yesterday', 'today', 'tonight', 'tomorrow', 'overnight', 'morning', 'afternoon', 'evening', 'night'] }, LETTERS),
       typeOf: (g) => (g.tod || /night|morning|afternoon|evening|tonight/i.test(g.word ?? '') ? 'TIME' : 'DATE'),
       value: (g, c) => {
         if (!c.anchor) return null;
@@ -240,7 +240,7 @@ export const TIMEX_RULES: readonly TimexRule[] = [
     }),
   rule('clock-time', 'TIME',
     `(?:\\b(?:about|around|approximately|shortly\\s+(?:before|after)|just\\s+(?:before|after))\\s+)?\\b(?<clock>(?:[01]?\\d|2[0-3])(?::[0-5]\\d)?\\s*(?:a\\.m\\.?|p\\.m\\.?|am\\b|pm\\b|o'clock\\b)|noon|midnight|midday|(?:mid-?)?(?:morning|afternoon))(?:\\s+(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|local\\s+time))?(?:,?\\s+(?<wd>${WEEKDAY}|today|yesterday|tomorrow|tonight)\\b)?`, {
-    skip: skipAhead(`\\d\\s*(?:a\\.m|p\\.m|am\\b|pm\\b|o'clock)|noon|midnight|midday|morning|afternoon`, CLOCK_LEAD),
+    skip: skipAhead({ words: ['noon', 'mid', 'morning', 'afternoon'], other: `\\d\\s*(?:a\\.m|p\\.m|am\\b|pm\\b|o'clock)` }, CLOCK_LEAD),
       accept: (g) => !/^(?:mid-?)?(?:morning|afternoon)$/i.test(g.clock ?? '') || g.wd !== undefined,
       value: (g, c) => {
         if (!c.anchor || !g.wd) return null;
@@ -249,10 +249,10 @@ export const TIMEX_RULES: readonly TimexRule[] = [
         return d ? formatDay(d) : null;
       },
     }),
-  rule('part-of-day', 'TIME', `\\b(?:the\\s+|early\\s+|late\\s+)(?:morning|afternoon|evening)\\b`, { skip: skipAhead('morning|afternoon|evening', LETTERS) }),
+  rule('part-of-day', 'TIME', `\\b(?:the\\s+|early\\s+|late\\s+)(?:morning|afternoon|evening)\\b`, { skip: skipAhead({ words: ['morning', 'afternoon', 'evening'] }, LETTERS) }),
   rule('ago', 'DATE',
     `${HEDGE}?\\b(?<count>${NUMBER})[\\s-]+(?<unit>${UNIT})(?:\\s+or\\s+so)?\\s+(?<dir>ago|earlier|before|later|after|from\\s+now|hence|previously|back)\\b`, {
-    skip: skipAhead(UNIT_STEM, COUNT_LEAD),
+    skip: skipAhead({ words: UNIT_STEMS }, COUNT_LEAD),
       value: (g, c) => {
         if (!c.anchor) return null;
         const dir = (g.dir ?? '').toLowerCase();
@@ -264,12 +264,12 @@ export const TIMEX_RULES: readonly TimexRule[] = [
     }),
   rule('year-ago-adjective', 'DATE',
     `\\b(?:the\\s+)?(?:comparable\\s+|corresponding\\s+|same\\s+)?year-(?:earlier|ago)(?:\\s+(?:fiscal\\s+)?(?:(?:first|second|third|fourth)(?:-|\\s+))?(?:quarter|period|half|nine\\s+months|six\\s+months|months|year))?\\b`, {
-    skip: skipAhead('year-(?:earlier|ago)', LETTERS),
+    skip: skipAhead({ words: ['year-earlier', 'year-ago'] }, LETTERS),
       value: (_g, c) => (c.anchor ? formatYear(c.anchor.year - 1) : null),
     }),
   rule('quarter', 'DATE',
     `(?:\\b(?:the|its|this|that|a|each|last\\s+year['’]s|this\\s+year['’]s|next\\s+year['’]s|the\\s+${YEAR})\\s+)?(?:\\b(?:fiscal|calendar|current|latest|previous|same|comparable|corresponding|year-earlier|year-ago|final|flat|first|second|third|fourth|1st|2nd|3rd|4th|last|past|next|coming|recent|${YEAR})(?:-|\\s+)){1,3}(?:fiscal(?:-|\\s+))?(?<what>quarter|half|period)s?\\b(?:\\s+(?:of|in)\\s+(?:${YEAR}\\b|(?:this|last|next)\\s+year|the\\s+year|fiscal\\s+${YEAR}))?|\\b(?:the|this|that|next|last)\\s+quarter\\b(?!\\s+of\\s+(?:a|an|the|its|all)\\b)|\\bquarter-to-quarter\\b`, {
-    skip: skipAhead('quarter|half|period', YEARS_LEAD),
+    skip: skipAhead({ words: ['quarter', 'half', 'period'] }, YEARS_LEAD),
       // a quarter or half is no calendar value, but its year is ("the 1988 period", "the third quarter of 1990")
       value: (_g, c) => {
         const year = /\b(1[5-9]\d\d|20\d\d)\b/.exec(c.text.slice(c.start, c.end));
@@ -278,7 +278,7 @@ export const TIMEX_RULES: readonly TimexRule[] = [
     }),
   rule('relative-period', 'DATE',
     `${PERIOD_PART}?(?:\\b(?:earlier|later)\\s+(?:(?:in|on)\\s+)?)?\\b(?<shift>${SHIFT_WORD})\\s+(?:fiscal\\s+|calendar\\s+)?(?<unit>week|weekend|month|year|decade|century|summer|winter|spring|fall|autumn|season|fiscal\\s+year)\\b(?!-)(?:\\s+or\\s+so\\b)?`, {
-    skip: skipAhead(`\\b(?:week|month|year|decade|century|summer|winter|spring|fall|autumn|season)`, HYPHENATED),
+    skip: skipAhead({ words: ['week', 'month', 'year', 'decade', 'century', 'summer', 'winter', 'spring', 'fall', 'autumn', 'season'] }, HYPHENATED),
       accept: (g, c) => {
         if (/^that$/i.test(g.shift ?? '') && !/year|month|week|day/i.test(g.unit ?? '')) return false;
         // an award ("album of the year", "Book of the Year") names no time
@@ -293,7 +293,7 @@ export const TIMEX_RULES: readonly TimexRule[] = [
       },
     }),
   rule('year-end', 'DATE', `\\b(?:(?:the\\s+)?year[\\s-]end|(?:the\\s+)?end\\s+of\\s+the\\s+(?:year|month|week|quarter)|year['’]s\\s+end|the\\s+turn\\s+of\\s+the\\s+century)\\b`, {
-    skip: skipAhead(`\\b(?:end|turn)\\b`, YEARS_LEAD),
+    skip: skipAhead({ words: ['end', 'turn'] }, YEARS_LEAD),
     value: (_g, c) => {
       if (!c.anchor) return null;
       const words = c.text.slice(c.start, c.end).toLowerCase();
@@ -305,15 +305,15 @@ export const TIMEX_RULES: readonly TimexRule[] = [
     },
   }),
   rule('decade', 'DATE',
-    `${PERIOD_PART}?(?:\\bthe\\s+(?:(?:early|late|mid)[\\s-]*)?)?(?:\\b(?:${YEAR})s\\b|['’]\\d0s\\b|\\b(?:the\\s+)?(?:1\\d|20|2\\d|[1-9])(?:st|nd|rd|th)[\\s-]+century\\b|\\b(?:nineteen\\s+)?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\\b)`, { skip: skipAhead(`\\ds\\b|century|ties\\b`, YEARS_LEAD) }),
+    `${PERIOD_PART}?(?:\\bthe\\s+(?:(?:early|late|mid)[\\s-]*)?)?(?:\\b(?:${YEAR})s\\b|['’]\\d0s\\b|\\b(?:the\\s+)?(?:1\\d|20|2\\d|[1-9])(?:st|nd|rd|th)[\\s-]+century\\b|\\b(?:nineteen\\s+)?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\\b)`, { skip: skipAhead({ words: ['century', 'twenties', 'thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties'], other: `\\ds\\b` }, YEARS_LEAD) }),
   rule('year', 'DATE',
     `${PERIOD_PART}?(?:\\b(?:fiscal|calendar|the\\s+year|(?:the\\s+)?(?:early|late|mid)-?)\\s*)?\\b(?<year>${YEAR})${YEAR_END}(?:-(?<to>\\d{2,4})\\b)?`, {
-    skip: skipAhead(`\\b(?:1[5-9]|20)\\d\\d`, HYPHENATED),
+    skip: skipAhead({ words: [], other: `\\b(?:1[5-9]|20)\\d\\d` }, HYPHENATED),
       accept: (g, c) => plausibleYear(c, g.year ?? ''),
       value: (g) => (g.to ? null : formatYear(Number(g.year))),
     }),
   rule('spoken-year', 'DATE', `\\b(?:the\\s+year\\s+)?${SPOKEN_YEAR}`, {
-    skip: skipAhead('nineteen|thousand', LETTERS),
+    skip: skipAhead({ words: ['nineteen', 'thousand'] }, LETTERS),
     value: (_g, c) => {
       const y = spokenYear(c.text.slice(c.start, c.end));
       return y === null ? null : formatYear(y);
@@ -321,7 +321,7 @@ export const TIMEX_RULES: readonly TimexRule[] = [
   }),
   rule('duration', 'DURATION',
     `(?:\\b(?:the|each\\s+of\\s+the|all\\s+of\\s+the)\\s+)?(?:\\b(?:past|last|next|first|final|previous|coming|following|latest|recent|remaining|additional|initial|same|entire|whole|full|subsequent|ensuing|preceding)\\s+)?${HEDGE}?\\b(?<count>${NUMBER})(?:\\s+(?:or|to|and)\\s+(?:${NUMBER}))?(?:\\s+(?:more|additional|full|straight|consecutive|trading|business|calendar|long|short))?[\\s-]+(?<unit>${UNIT})\\b(?<age>[\\s-]+old\\b)?(?:[\\s-]+long\\b)?(?:\\s+(?:or\\s+so|and\\s+a\\s+half)\\b)?`, {
-    skip: skipAhead(UNIT_STEM, COUNT_LEAD),
+    skip: skipAhead({ words: UNIT_STEMS }, COUNT_LEAD),
       accept: (g, c) => {
         if (g.age) return false; // ages ("a 52-year-old") are not time expressions in TimeML
         const unit = unitOf(g.unit ?? '');
@@ -334,9 +334,9 @@ export const TIMEX_RULES: readonly TimexRule[] = [
       },
     }),
   rule('vague-duration', 'DURATION',
-    `\\b(?:(?:the\\s+)?(?:past|last|next|coming|recent|previous|ensuing|following)\\s+(?:(?:few|several|many)\\s+)?|recent\\s+)(?<unit>${UNIT})\\b|\\b(?:years|months|weeks|days|decades|centuries|hours)\\b(?:\\s+or\\s+(?:years|months|weeks|days|decades))?|\\ba\\s+(?:long\\s+|short\\s+)?while\\b|\\bovernight\\b|\\b(?:day|week|month|year|decade)s?-long\\b`, { skip: skipAhead(`\\b(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur|while|overnight)`, LETTERS) }),
+    `\\b(?:(?:the\\s+)?(?:past|last|next|coming|recent|previous|ensuing|following)\\s+(?:(?:few|several|many)\\s+)?|recent\\s+)(?<unit>${UNIT})\\b|\\b(?:years|months|weeks|days|decades|centuries|hours)\\b(?:\\s+or\\s+(?:years|months|weeks|days|decades))?|\\ba\\s+(?:long\\s+|short\\s+)?while\\b|\\bovernight\\b|\\b(?:day|week|month|year|decade)s?-long\\b`, { skip: skipAhead({ words: [...UNIT_STEMS, 'while', 'overnight'] }, LETTERS) }),
   rule('set', 'SET',
-    `\\b(?:daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|bimonthly|semiannually|semi-annually|every\\s+(?:other\\s+)?(?:(?:${NUMBER})\\s+)?(?:${UNIT}|morning|evening|night|${WEEKDAY}s?)|each\\s+(?:${UNIT}|${WEEKDAY}|morning|evening|night)|(?:once|twice|(?:${NUMBER})\\s+times)\\s+(?:a|an|per|each|every)\\s+(?:${UNIT})|per\\s+(?:(?!second)${UNIT}))\\b`, { skip: skipAhead(`\\b(?:daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|bimonthly|semiannually|semi-annually|every|each|once|twice|times|per)`, COUNT_LEAD) }),
+    `\\b(?:daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|bimonthly|semiannually|semi-annually|every\\s+(?:other\\s+)?(?:(?:${NUMBER})\\s+)?(?:${UNIT}|morning|evening|night|${WEEKDAY}s?)|each\\s+(?:${UNIT}|${WEEKDAY}|morning|evening|night)|(?:once|twice|(?:${NUMBER})\\s+times)\\s+(?:a|an|per|each|every)\\s+(?:${UNIT})|per\\s+(?:(?!second)${UNIT}))\\b`, { skip: skipAhead({ words: ['daily', 'weekly', 'monthly', 'annually', 'yearly', 'hourly', 'nightly', 'biweekly', 'bimonthly', 'semi', 'every', 'each', 'once', 'twice', 'times', 'per'] }, COUNT_LEAD) }),
   rule('reference', 'DATE',
-    `\\b(?:right\\s+now|now|nowadays|currently|current(?!\\s+accounts?\\b)|presently|at\\s+present|these\\s+days|recently|recent|lately|the\\s+past|the\\s+(?:near\\s+|distant\\s+|foreseeable\\s+)?future|the\\s+(?:near|short|long)\\s+term|the\\s+time\\s+being|as\\s+soon\\s+as\\s+possible|a\\s+later\\s+date)\\b`, { skip: skipAhead('now|current|present|days|recent|lately|past|future|term|being|possible|date', LETTERS) }),
+    `\\b(?:right\\s+now|now|nowadays|currently|current(?!\\s+accounts?\\b)|presently|at\\s+present|these\\s+days|recently|recent|lately|the\\s+past|the\\s+(?:near\\s+|distant\\s+|foreseeable\\s+)?future|the\\s+(?:near|short|long)\\s+term|the\\s+time\\s+being|as\\s+soon\\s+as\\s+possible|a\\s+later\\s+date)\\b`, { skip: skipAhead({ words: ['now', 'current', 'present', 'days', 'recent', 'lately', 'past', 'future', 'term', 'being', 'possible', 'date'] }, LETTERS) }),
 ];

@@ -9,9 +9,13 @@
 
 /** Where matches of a rule can start. */
 export interface SkipAhead {
-  /** The anchor's source: in every match of the rule it matches somewhere after only `lead` characters. */
-  readonly source: string;
-  /** The anchor, sticky and case-insensitive like the rules, to test one position. */
+  /**
+   * The anchor: a word, starting a word of the text, or the `other` pattern. In every match of the
+   * rule one of them matches at or after the match start with only `lead` characters between.
+   */
+  readonly words: readonly string[];
+  readonly other?: string;
+  /** The anchor as one pattern, sticky and case-insensitive like the rules, to test one position. */
   readonly at: RegExp;
   readonly lead: LeadChars;
 }
@@ -45,29 +49,87 @@ export function leadChars(extra = '', glue = ''): LeadChars {
   return { ascii, wide };
 }
 
-/** A skip-ahead for the anchor `source` with lead-in characters `lead`. */
-export function skipAhead(source: string, lead: LeadChars): SkipAhead {
-  return { source, at: new RegExp(source, 'iy'), lead };
+/**
+ * A skip-ahead for an anchor: lower-case `words` (two letters, then letters, `-` or `'`) that begin a
+ * word of the text, whatever its case, or the `other` pattern; `lead` the characters before it.
+ */
+export function skipAhead(anchor: { words: readonly string[]; other?: string }, lead: LeadChars): SkipAhead {
+  for (const w of anchor.words) if (!/^[a-z]{2}[a-z'-]*$/.test(w)) throw new Error(`anchor word "${w}": letters, - or ' only`);
+  const sources = anchor.words.length > 0 ? [`\\b(?:${anchor.words.join('|')})`] : [];
+  if (anchor.other) sources.push(anchor.other);
+  return { words: anchor.words, other: anchor.other, at: new RegExp(sources.join('|'), 'iy'), lead };
 }
 
-/** One pattern matching wherever any of the anchors does (global, case-insensitive). */
-export function anyAnchor(skips: readonly SkipAhead[]): RegExp {
-  return new RegExp(skips.map((s) => `(?:${s.source})`).join('|'), 'gi');
-}
+const isLetterCode = (lower: number): boolean => lower >= 97 && lower <= 122; // of code | 32: ASCII letters only
 
 /**
- * Every position of `text` where `anyAnchor` matches, ascending: one scan of the text serves all the
- * rules. The scan steps one character past each hit, not past its end, so overlapping anchors
- * ("weekly" and "week") are all seen.
+ * Finds, in one pass over a text, every position where any rule's anchor may match: the start of a
+ * word beginning with an anchor word (found by its first two letters), or where an `other` pattern
+ * matches.
  */
-export function anchorSites(text: string, any: RegExp): number[] {
-  const sites: number[] = [];
-  any.lastIndex = 0;
-  for (let m = any.exec(text); m; m = any.exec(text)) {
-    sites.push(m.index);
-    any.lastIndex = m.index + 1;
+export class AnchorScanner {
+  /** Anchor words by their first two letters (26 * first + second). */
+  private readonly byPrefix: (string[] | undefined)[] = [];
+  private readonly other: RegExp | null;
+
+  constructor(skips: readonly SkipAhead[]) {
+    for (const skip of skips) {
+      for (const w of skip.words) {
+        const key = (w.charCodeAt(0) - 97) * 26 + (w.charCodeAt(1) - 97);
+        const bucket = (this.byPrefix[key] ??= []);
+        if (!bucket.includes(w)) bucket.push(w);
+      }
+    }
+    const others = [...new Set(skips.flatMap((s) => (s.other ? [`(?:${s.other})`] : [])))];
+    this.other = others.length > 0 ? new RegExp(others.join('|'), 'gi') : null;
   }
-  return sites;
+
+  /** The positions, ascending; any position where an anchor matches is among them. */
+  sites(text: string): number[] {
+    const words: number[] = [];
+    let afterWordChar = false; // `\b` before a letter: no letter, digit or _ before it
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      const isLetter = isLetterCode(c | 32);
+      if (isLetter && !afterWordChar && this.wordAt(text, i, c | 32)) words.push(i);
+      afterWordChar = isLetter || (c >= 48 && c <= 57) || c === 95;
+    }
+    if (!this.other) return words;
+    const others: number[] = [];
+    const re = this.other;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      others.push(m.index);
+      re.lastIndex = m.index + 1; // one past the hit, not its end: overlapping anchors are all seen
+    }
+    return mergeSorted(words, others);
+  }
+
+  private wordAt(text: string, i: number, first: number): boolean {
+    const second = text.charCodeAt(i + 1) | 32;
+    if (!isLetterCode(second)) return false;
+    const bucket = this.byPrefix[(first - 97) * 26 + (second - 97)];
+    if (!bucket) return false;
+    for (const w of bucket) {
+      let k = 2;
+      for (; k < w.length; k++) {
+        const t = text.charCodeAt(i + k);
+        const want = w.charCodeAt(k);
+        // case-insensitive for ASCII letters only, as in a pattern without the u flag
+        if (t !== want && !(isLetterCode(want) && (t | 32) === want)) break;
+      }
+      if (k === w.length) return true;
+    }
+    return false;
+  }
+}
+
+function mergeSorted(a: readonly number[], b: readonly number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) out.push(j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i++] : b[j++]);
+  return out;
 }
 
 /** The possible match starts of one rule in one text, asked for in ascending order. */
