@@ -3,8 +3,8 @@
  * has no literal to look for and tries every position of the text. Each such rule names an anchor (a
  * pattern that matches in every match at or after its start) and the characters its lead-in before
  * the anchor can hold. No match can then start before the lead-in run that ends at the next anchor,
- * and the rule's pattern runs from there: it finds exactly the matches a scan from every position
- * would.
+ * nor, if none starts between the two, before the lead-in of the anchor after it; the rule's pattern
+ * is tried at those positions only and finds exactly the matches a scan from every position would.
  */
 
 /** Where matches of a rule can start. */
