@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { documentCasing, FeatureExtractor, type DocumentCasing } from '../../src/core/ner/features';
+import { documentCasing, FeatureExtractor, NEIGHBOUR_OFFSETS, type DocumentCasing } from '../../src/core/ner/features';
 import { decodeModel, denseWeights, type NerModel } from '../../src/core/ner/modelFormat';
-import { emissionScores, tagDocument } from '../../src/core/ner/tagger';
+import { emissionScores, packedSentenceEmissions, tagDocument } from '../../src/core/ner/tagger';
 import { NUM_TAGS, spansOf, viterbi, type TaggedSpan } from '../../src/core/ner/tags';
 import { tokenize } from '../../src/core/ner/tokenize';
 
@@ -52,12 +52,53 @@ describe('NER tagger (packed weights, cached word scores)', () => {
     assert.ok(spans > 50, `the documents have names to find (${spans})`);
   });
 
+  // Sentence edges on both sides of every token, one- and two-word sentences, words not in the lexicon.
+  const oddSentences = [
+    ['Ren'],
+    ['Zxqvbnmk'],
+    ['Huawei', 'Zxqvbnmk'],
+    ['"', 'Meng', 'Wanzhou', 'said'],
+    ['HUAWEI', 'CEO', 'REN', 'ZHENGFEI', 'SPEAKS'],
+    ['Mr.', "O'Neil-Smith", 'of', 'São', 'Paulo', 'met', '3M', 'and', 'AT&T', 'in', 'Washington', ',', 'D.C.', 'Qqqwxz', '.'],
+  ];
+
+  it('splits every sentence feature row into word rows, neighbour rows and positional rows', () => {
+    const features = new FeatureExtractor(model.lexicon, model.bucketBits);
+    assert.ok(!model.lexicon.words.has('zxqvbnmk') && model.lexicon.words.has('ren'));
+    const doc = documentCasing(oddSentences);
+    for (const words of oddSentences) {
+      const all = features.sentenceFeatures(words, doc);
+      const positional = features.sentenceFeatures(words, doc, 'positional');
+      for (let i = 0; i < words.length; i++) {
+        const parts = [...features.wordRows(words[i]), ...positional.rows.subarray(positional.offsets[i], positional.offsets[i + 1])];
+        for (const offset of NEIGHBOUR_OFFSETS) parts.push(...features.neighbourRows(words[i + offset], offset));
+        const full = [...all.rows.subarray(all.offsets[i], all.offsets[i + 1])];
+        assert.deepEqual(parts.sort((a, b) => a - b), full.sort((a, b) => a - b), `${words.join(' ')} @${i}`);
+      }
+    }
+  });
+
+  it('gives the emission scores of the plain sum of all sentence feature rows', () => {
+    const features = new FeatureExtractor(model.lexicon, model.bucketBits);
+    const sentences = [...oddSentences, ...tokenize(fixture('000_fc681af9c8dd27c5.txt')).map((s) => s.map((t) => t.text))];
+    const doc = documentCasing(sentences);
+    // Twice: the second pass runs on cached word scores.
+    for (let pass = 0; pass < 2; pass++) {
+      for (const words of sentences) {
+        const { rows, offsets } = features.sentenceFeatures(words, doc);
+        const expected = [...emissionScores(rows, offsets, dense(model), NUM_TAGS)];
+        const packed = [...packedSentenceEmissions(model, features, words, doc).subarray(0, words.length * NUM_TAGS)];
+        assert.deepEqual(packed, expected, words.join(' '));
+      }
+    }
+  });
+
   it('leaves word rows out of sentence features on request, and only them', () => {
     const features = new FeatureExtractor(model.lexicon, model.bucketBits);
     const words = ['Ren', 'Zhengfei', 'founded', 'Huawei', '.'];
     const doc = documentCasing([words]);
     const all = features.sentenceFeatures(words, doc);
-    const context = features.sentenceFeatures(words, doc, false);
+    const context = features.sentenceFeatures(words, doc, 'context');
     for (let i = 0; i < words.length; i++) {
       const own = [...features.wordRows(words[i])];
       const full = [...all.rows.subarray(all.offsets[i], all.offsets[i + 1])];

@@ -144,9 +144,19 @@ const MAX_CACHED_WORDS = 200_000;
 /** More than one token's rows can be: 37 word rows (5 + 8 affixes + 6 clusters + 16 gazetteer + 2) and 60 context rows. */
 const MAX_ROWS_PER_TOKEN = 128;
 
+/**
+ * Which of a token's rows {@link FeatureExtractor.sentenceFeatures} gives: `all`; `context`, all but
+ * the {@link FeatureExtractor.wordRows}; `positional`, also without the
+ * {@link FeatureExtractor.neighbourRows} (a tagger that caches the sums of both per word adds them itself).
+ */
+export type FeatureRowSet = 'all' | 'context' | 'positional';
+
 /** What the features need to know about a word regardless of where it stands. */
 interface WordInfo {
   lower: string;
+  /** For {@link isCapsSentence}: the word has letters of both cases, and it reads the same upper-cased. */
+  cased: boolean;
+  upper: boolean;
   lwHash: number;
   shortHash: number;
   caseClass: number;
@@ -154,7 +164,12 @@ interface WordInfo {
   gazetteer: number;
   /** Rows of the features that depend on the word alone. */
   own: Int32Array;
+  /** {@link FeatureExtractor.neighbourRows} by offset -2, -1, +1, +2, made on first use. */
+  asNeighbour?: Int32Array[];
 }
+
+/** The neighbour offsets of {@link FeatureExtractor.neighbourRows}, in the order of `WordInfo.asNeighbour`. */
+export const NEIGHBOUR_OFFSETS = [-2, -1, 1, 2] as const;
 
 /**
  * Turns sentences into feature rows. Caches per-word work (hashes, shapes, affixes, lexicon look-ups),
@@ -163,6 +178,7 @@ interface WordInfo {
 export class FeatureExtractor {
   private readonly shift: number;
   private readonly cache = new Map<string, WordInfo>();
+  private edgeRows?: Int32Array[];
 
   constructor(private readonly lexicon: NerLexicon, bucketBits: number) {
     this.shift = 32 - bucketBits;
@@ -170,15 +186,25 @@ export class FeatureExtractor {
 
   /**
    * Feature rows of every token of a sentence: a flat array of row indices and `offsets`
-   * (length words + 1) delimiting each token's rows. With `includeWordRows` false the rows of
-   * {@link wordRows} are left out (a tagger that caches their sums per word adds them itself).
+   * (length words + 1) delimiting each token's rows; `rowSet` says which rows (see {@link FeatureRowSet}).
    */
-  sentenceFeatures(words: readonly string[], doc: DocumentCasing, includeWordRows = true): { rows: Int32Array; offsets: Int32Array } {
+  sentenceFeatures(words: readonly string[], doc: DocumentCasing, rowSet: FeatureRowSet = 'all'): { rows: Int32Array; offsets: Int32Array } {
     const n = words.length;
     const shift = this.shift;
+    const includeWordRows = rowSet === 'all';
+    const includeNeighbourRows = rowSet !== 'positional';
     const info: WordInfo[] = new Array<WordInfo>(n);
-    for (let i = 0; i < n; i++) info[i] = this.wordInfo(words[i]);
-    const caps = isCapsSentence(words) ? 1 : 0;
+    // isCapsSentence from the cached case facts: the same test without upper- and lower-casing every word.
+    let cased = 0;
+    let upper = 0;
+    for (let i = 0; i < n; i++) {
+      const wi = (info[i] = this.wordInfo(words[i]));
+      if (wi.cased) {
+        cased++;
+        if (wi.upper) upper++;
+      }
+    }
+    const caps = cased >= 2 && upper / cased > 0.8 ? 1 : 0;
     const offsets = new Int32Array(n + 1);
     let rows = new Int32Array(n * 48 + MAX_ROWS_PER_TOKEN);
     let at = 0;
@@ -202,22 +228,26 @@ export class FeatureExtractor {
       const lwNext2 = i + 2 < n ? info[i + 2].lwHash : PAD;
       const shapePrev = i >= 1 ? info[i - 1].shortHash : PAD;
       const shapeNext = i + 1 < n ? info[i + 1].shortHash : PAD;
-      rows[at++] = bucket(T.Lw, lwPrev2, shift);
-      rows[at++] = bucket(T.Lw + 1, lwPrev, shift);
-      rows[at++] = bucket(T.Lw + 3, lwNext, shift);
-      rows[at++] = bucket(T.Lw + 4, lwNext2, shift);
-      rows[at++] = bucket(T.Shape, shapePrev, shift);
-      rows[at++] = bucket(T.Shape + 2, shapeNext, shift);
+      if (includeNeighbourRows) {
+        rows[at++] = bucket(T.Lw, lwPrev2, shift);
+        rows[at++] = bucket(T.Lw + 1, lwPrev, shift);
+        rows[at++] = bucket(T.Lw + 3, lwNext, shift);
+        rows[at++] = bucket(T.Lw + 4, lwNext2, shift);
+        rows[at++] = bucket(T.Shape, shapePrev, shift);
+        rows[at++] = bucket(T.Shape + 2, shapeNext, shift);
+      }
       rows[at++] = bucket(T.ShapeTri, Math.imul(shapePrev, 31) ^ wi.shortHash ^ Math.imul(shapeNext, 17), shift);
       const initial = i === 0 || (i === 1 && /^["“‘'(\-—–]$/.test(words[0])) ? 1 : 0;
       const caseCode = cc * 4 + initial * 2 + caps;
       rows[at++] = bucket(T.CaseInfo, caseCode, shift);
       const li = wi.lexIndex;
       rows[at++] = bucket(T.CaseBucket, (li >= 0 ? this.lexicon.caseBucket[li] : 31) * 32 + caseCode, shift);
-      at = this.clusterRows(rows, at, T.ClusterPrev, i >= 1 ? info[i - 1].lexIndex : -2);
-      at = this.clusterRows(rows, at, T.ClusterNext, i + 1 < n ? info[i + 1].lexIndex : -2);
-      if (i > 0) at = bitRows(rows, at, T.GazPrev, info[i - 1].gazetteer, shift);
-      if (i + 1 < n) at = bitRows(rows, at, T.GazNext, info[i + 1].gazetteer, shift);
+      if (includeNeighbourRows) {
+        at = this.clusterRows(rows, at, T.ClusterPrev, i >= 1 ? info[i - 1].lexIndex : -2);
+        at = this.clusterRows(rows, at, T.ClusterNext, i + 1 < n ? info[i + 1].lexIndex : -2);
+        if (i > 0) at = bitRows(rows, at, T.GazPrev, info[i - 1].gazetteer, shift);
+        if (i + 1 < n) at = bitRows(rows, at, T.GazNext, info[i + 1].gazetteer, shift);
+      }
       if (cc !== 0 && (initial || caps || cc === 2)) {
         const docCode = (doc.capitalisedMid.has(wi.lower) ? 1 : 0) + (doc.lowercase.has(wi.lower) ? 2 : 0);
         rows[at++] = bucket(T.Doc, docCode * 8 + cc * 2 + caps, shift);
@@ -249,12 +279,48 @@ export class FeatureExtractor {
     return this.wordInfo(word).own;
   }
 
+  /**
+   * Rows of a token that depend only on the word `offset` (-2, -1, +1 or +2) positions from it, or on
+   * there being none (`word` undefined: past the sentence edge); part of {@link sentenceFeatures}, the
+   * same rows as the neighbour templates there write.
+   */
+  neighbourRows(word: string | undefined, offset: (typeof NEIGHBOUR_OFFSETS)[number]): Int32Array {
+    const k = NEIGHBOUR_OFFSETS.indexOf(offset);
+    if (word === undefined) return (this.edgeRows ??= NEIGHBOUR_OFFSETS.map((o) => this.rowsAsNeighbour(undefined, o)))[k];
+    const wi = this.wordInfo(word);
+    return (wi.asNeighbour ??= NEIGHBOUR_OFFSETS.map((o) => this.rowsAsNeighbour(wi, o)))[k];
+  }
+
+  private rowsAsNeighbour(wi: WordInfo | undefined, offset: number): Int32Array {
+    const shift = this.shift;
+    const rows = new Int32Array(MAX_ROWS_PER_TOKEN);
+    let at = 0;
+    const lw = wi ? wi.lwHash : PAD;
+    const shape = wi ? wi.shortHash : PAD;
+    const lexIndex = wi ? wi.lexIndex : -2;
+    if (offset === -2) rows[at++] = bucket(T.Lw, lw, shift);
+    else if (offset === 2) rows[at++] = bucket(T.Lw + 4, lw, shift);
+    else if (offset === -1) {
+      rows[at++] = bucket(T.Lw + 1, lw, shift);
+      rows[at++] = bucket(T.Shape, shape, shift);
+      at = this.clusterRows(rows, at, T.ClusterPrev, lexIndex);
+      if (wi) at = bitRows(rows, at, T.GazPrev, wi.gazetteer, shift);
+    } else {
+      rows[at++] = bucket(T.Lw + 3, lw, shift);
+      rows[at++] = bucket(T.Shape + 2, shape, shift);
+      at = this.clusterRows(rows, at, T.ClusterNext, lexIndex);
+      if (wi) at = bitRows(rows, at, T.GazNext, wi.gazetteer, shift);
+    }
+    return rows.slice(0, at);
+  }
+
   private wordInfo(word: string): WordInfo {
     const cached = this.cache.get(word);
     if (cached) return cached;
     if (this.cache.size >= MAX_CACHED_WORDS) this.cache.clear();
     const shift = this.shift;
     const lower = word.toLowerCase();
+    const upperCased = word.toUpperCase();
     const lwHash = hashString(lower);
     const [short, long] = shapes(word);
     const shortHash = hashString(short);
@@ -282,7 +348,7 @@ export class FeatureExtractor {
     const flags = (/\d/.test(word) ? 1 : 0) | (word.includes('-') ? 2 : 0) | (word.includes('.') ? 4 : 0) | (Math.min(word.length, 7) << 3);
     own.push(bucket(T.Flags, flags, shift));
     own.push(bucket(T.LwCase, lwHash ^ (cc + 1), shift));
-    const info: WordInfo = { lower, lwHash, shortHash, caseClass: cc, lexIndex, gazetteer, own: Int32Array.from(own) };
+    const info: WordInfo = { lower, cased: lower !== upperCased, upper: upperCased === word, lwHash, shortHash, caseClass: cc, lexIndex, gazetteer, own: Int32Array.from(own) };
     this.cache.set(word, info);
     return info;
   }
