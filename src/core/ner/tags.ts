@@ -45,12 +45,19 @@ export const ALLOWED: Uint8Array = (() => {
   return table;
 })();
 
-/** For each tag, the tags that may precede it (BILOU allows 5 to 7 of the 17). */
-const PREDECESSORS: Int32Array[] = Array.from({ length: NUM_TAGS }, (_, next) =>
-  Int32Array.from(Array.from({ length: NUM_TAGS }, (_, prev) => prev).filter((prev) => ALLOWED[(prev + 1) * NUM_TAGS + next])));
+/**
+ * For each tag, the tags that may precede it (BILOU allows 2 or 9 of the 17), in increasing order and
+ * all in one array: tag `t`'s are `PREDECESSORS[PREDECESSOR_START[t] .. PREDECESSOR_START[t + 1])`.
+ */
+const PREDECESSOR_LISTS: number[][] = Array.from({ length: NUM_TAGS }, (_, next) =>
+  Array.from({ length: NUM_TAGS }, (_, prev) => prev).filter((prev) => ALLOWED[(prev + 1) * NUM_TAGS + next]));
+const PREDECESSORS = Int32Array.from(PREDECESSOR_LISTS.flat());
+const PREDECESSOR_START = Int32Array.from([0, ...PREDECESSOR_LISTS.map((_, t) => PREDECESSOR_LISTS.slice(0, t + 1).flat().length)]);
 
 let scratchScore = new Float64Array(64 * NUM_TAGS);
 let scratchBack = new Int32Array(64 * NUM_TAGS);
+/** The transition score of each `PREDECESSORS` entry into its tag, gathered per call (training changes the scores between calls). */
+const scratchTransition = new Float64Array(PREDECESSORS.length);
 
 /**
  * Best tag sequence for `n` tokens given emission scores (`n * NUM_TAGS`, row-major) and transition
@@ -66,6 +73,10 @@ export function viterbi(n: number, emission: Float64Array | Int32Array, transiti
   }
   const score = scratchScore;
   const back = scratchBack;
+  const pairTransition = scratchTransition;
+  for (let t = 0; t < NUM_TAGS; t++) {
+    for (let k = PREDECESSOR_START[t]; k < PREDECESSOR_START[t + 1]; k++) pairTransition[k] = transition[(PREDECESSORS[k] + 1) * NUM_TAGS + t];
+  }
   for (let t = 0; t < NUM_TAGS; t++) {
     score[t] = ALLOWED[t] ? emission[t] + transition[t] : -Infinity;
   }
@@ -75,10 +86,9 @@ export function viterbi(n: number, emission: Float64Array | Int32Array, transiti
     for (let t = 0; t < NUM_TAGS; t++) {
       let top = -Infinity;
       let arg = 0;
-      const predecessors = PREDECESSORS[t];
-      for (let k = 0; k < predecessors.length; k++) {
-        const p = predecessors[k];
-        const s = score[prevBase + p] + transition[(p + 1) * NUM_TAGS + t];
+      for (let k = PREDECESSOR_START[t], end = PREDECESSOR_START[t + 1]; k < end; k++) {
+        const p = PREDECESSORS[k];
+        const s = score[prevBase + p] + pairTransition[k];
         if (s > top) {
           top = s;
           arg = p;
