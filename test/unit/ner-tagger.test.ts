@@ -84,12 +84,28 @@ describe('NER tagger (packed weights, cached word scores)', () => {
     const doc = documentCasing(sentences);
     // Twice: the second pass runs on cached word scores.
     for (let pass = 0; pass < 2; pass++) {
-      for (const words of sentences) {
+      const prepared = features.documentWords(sentences);
+      sentences.forEach((words, s) => {
         const { rows, offsets } = features.sentenceFeatures(words, doc);
         const expected = [...emissionScores(rows, offsets, dense(model), NUM_TAGS)];
-        const packed = [...packedSentenceEmissions(model, features, words, doc).subarray(0, words.length * NUM_TAGS)];
+        const packed = [...packedSentenceEmissions(model, features, prepared, s).subarray(0, words.length * NUM_TAGS)];
         assert.deepEqual(packed, expected, words.join(' '));
-      }
+      });
+    }
+  });
+
+  it('finds the same document casing from cached word facts as documentCasing', () => {
+    const features = new FeatureExtractor(model.lexicon, model.bucketBits);
+    const documents = [
+      oddSentences,
+      tokenize(fixture('000_fc681af9c8dd27c5.txt')).map((s) => s.map((t) => t.text)),
+      tokenize(fixture('001_ef6bbce3734ab0e1.txt')).map((s) => s.map((t) => t.text)),
+      tokenize('HUAWEI CEO REN ZHENGFEI SPEAKS\n(Ren) said "Huawei" twice: Huawei, HUAWEI and huawei. ' + 'Meng Wanzhou met Ren. '.repeat(20)).map((s) => s.map((t) => t.text)),
+    ];
+    for (const sentences of documents) {
+      const expected = documentCasing(sentences);
+      assert.deepStrictEqual(features.documentWords(sentences).casing, expected);
+      assert.ok(expected.capitalisedMid.size && expected.lowercase.size && expected.contexts.size);
     }
   });
 

@@ -151,8 +151,20 @@ const MAX_ROWS_PER_TOKEN = 128;
  */
 export type FeatureRowSet = 'all' | 'context' | 'positional';
 
+/**
+ * Adds up feature rows into fixed-width number vectors (a tagger: the model's weight of each tag),
+ * for sums that {@link FeatureExtractor.sentenceSums} caches per word.
+ */
+export interface RowSums {
+  /** Numbers per vector. */
+  readonly width: number;
+  /** Adds the vector of every row in `rows` into `into[at .. at + width)`. */
+  add(rows: Int32Array, into: Int32Array, at: number): void;
+}
+
 /** What the features need to know about a word regardless of where it stands. */
 interface WordInfo {
+  word: string;
   lower: string;
   /** For {@link isCapsSentence}: the word has letters of both cases, and it reads the same upper-cased. */
   cased: boolean;
@@ -164,12 +176,25 @@ interface WordInfo {
   gazetteer: number;
   /** Rows of the features that depend on the word alone. */
   own: Int32Array;
-  /** {@link FeatureExtractor.neighbourRows} by offset -2, -1, +1, +2, made on first use. */
-  asNeighbour?: Int32Array[];
+  /** Sums by {@link sumsOf} of `own`, then of the word's neighbour rows at offsets -2, -1, +1, +2 ({@link NEIGHBOUR_OFFSETS}). */
+  sums?: Int32Array;
+  sumsOf?: RowSums;
 }
 
-/** The neighbour offsets of {@link FeatureExtractor.neighbourRows}, in the order of `WordInfo.asNeighbour`. */
+/** The neighbour offsets of {@link FeatureExtractor.neighbourRows}. */
 export const NEIGHBOUR_OFFSETS = [-2, -1, 1, 2] as const;
+
+/**
+ * A document's sentences with their words' cached facts looked up once, and its {@link DocumentCasing}:
+ * what {@link FeatureExtractor.sentenceSums} tags from. Made by {@link FeatureExtractor.documentWords}.
+ */
+export class DocumentWords {
+  constructor(
+    readonly casing: DocumentCasing,
+    /** Per sentence, its words' facts. */
+    readonly info: readonly (readonly WordInfo[])[],
+  ) {}
+}
 
 /**
  * Turns sentences into feature rows. Caches per-word work (hashes, shapes, affixes, lexicon look-ups),
@@ -178,7 +203,8 @@ export const NEIGHBOUR_OFFSETS = [-2, -1, 1, 2] as const;
 export class FeatureExtractor {
   private readonly shift: number;
   private readonly cache = new Map<string, WordInfo>();
-  private edgeRows?: Int32Array[];
+  /** The neighbour sums past the sentence edge, laid out as a word's `sums` (its word-only slot zero). */
+  private edge?: { sums: Int32Array; sumsOf: RowSums };
 
   constructor(private readonly lexicon: NerLexicon, bucketBits: number) {
     this.shift = 32 - bucketBits;
@@ -189,22 +215,108 @@ export class FeatureExtractor {
    * (length words + 1) delimiting each token's rows; `rowSet` says which rows (see {@link FeatureRowSet}).
    */
   sentenceFeatures(words: readonly string[], doc: DocumentCasing, rowSet: FeatureRowSet = 'all'): { rows: Int32Array; offsets: Int32Array } {
-    const n = words.length;
+    const info = this.sentenceInfo(words);
+    return this.rowsOf(info, isCaps(info), doc, rowSet);
+  }
+
+  /**
+   * The words of a document's sentences looked up once, and the document's casing: the same as
+   * {@link documentCasing} gives, from the cached facts instead of casing and hashing every word again.
+   */
+  documentWords(sentences: readonly (readonly string[])[]): DocumentWords {
+    const info = sentences.map((words) => this.sentenceInfo(words));
+    const capitalisedMid = new Set<string>();
+    const lowercase = new Set<string>();
+    const contexts = new Map<string, number[]>();
+    const addContext = (word: string, neighbour: WordInfo | undefined, side: number) => {
+      if (neighbour === undefined) return;
+      let list = contexts.get(word);
+      if (!list) contexts.set(word, (list = []));
+      if (list.length >= MAX_AGGREGATED_CONTEXTS) return;
+      const h = (neighbour.lwHash ^ side) >>> 0;
+      if (!list.includes(h)) list.push(h);
+    };
+    for (let s = 0; s < sentences.length; s++) {
+      const words = sentences[s];
+      const wordInfo = info[s];
+      const caps = isCaps(wordInfo);
+      for (let i = 0; i < words.length; i++) {
+        const wi = wordInfo[i];
+        const c = wi.caseClass;
+        if (c !== 0) {
+          addContext(wi.lower, wordInfo[i - 1], 0x5bd1e995);
+          addContext(wi.lower, wordInfo[i + 1], 0x1b873593);
+        }
+        if (caps) continue;
+        if (c === 0 && !wi.upper) lowercase.add(words[i]);
+        else if (c === 1 && i > 0 && !/^["“‘'(]$/.test(words[i - 1])) capitalisedMid.add(wi.lower);
+      }
+    }
+    return new DocumentWords({ capitalisedMid, lowercase, contexts }, info);
+  }
+
+  /**
+   * What a tagger that caches sums per word needs, for sentence `s` of `doc`: writes into `out`
+   * (`words * width`, row-major) each token's sums of its word rows ({@link wordRows}) and of its
+   * neighbours' rows ({@link neighbourRows}, the edge's past the sentence ends), cached per word, and
+   * returns the rest of its rows, those of `sentenceFeatures(words, doc.casing, 'positional')`.
+   */
+  sentenceSums(doc: DocumentWords, s: number, rowSums: RowSums, out: Int32Array): { rows: Int32Array; offsets: Int32Array } {
+    const info = doc.info[s];
+    const n = info.length;
+    const width = rowSums.width;
+    const edge = this.edgeSums(rowSums);
+    // Slots of a word's sums: word-only, then as neighbour -2, -1, +1, +2.
+    const asLeft2 = width;
+    const asLeft1 = 2 * width;
+    const asRight1 = 3 * width;
+    const asRight2 = 4 * width;
+    let left2 = edge;
+    let left1 = edge;
+    let own = n > 0 ? this.wordSums(info[0], rowSums) : edge;
+    let right1 = n > 1 ? this.wordSums(info[1], rowSums) : edge;
+    for (let i = 0; i < n; i++) {
+      const right2 = i + 2 < n ? this.wordSums(info[i + 2], rowSums) : edge;
+      const base = i * width;
+      for (let t = 0; t < width; t++) out[base + t] = own[t] + left2[asLeft2 + t] + left1[asLeft1 + t] + right1[asRight1 + t] + right2[asRight2 + t];
+      left2 = left1;
+      left1 = own;
+      own = right1;
+      right1 = right2;
+    }
+    return this.rowsOf(info, isCaps(info), doc.casing, 'positional');
+  }
+
+  private sentenceInfo(words: readonly string[]): WordInfo[] {
+    const info: WordInfo[] = new Array<WordInfo>(words.length);
+    for (let i = 0; i < words.length; i++) info[i] = this.wordInfo(words[i]);
+    return info;
+  }
+
+  private wordSums(wi: WordInfo, rowSums: RowSums): Int32Array {
+    if (wi.sumsOf === rowSums && wi.sums) return wi.sums;
+    const width = rowSums.width;
+    const sums = new Int32Array(5 * width);
+    rowSums.add(wi.own, sums, 0);
+    NEIGHBOUR_OFFSETS.forEach((offset, k) => rowSums.add(this.rowsAsNeighbour(wi, offset), sums, (k + 1) * width));
+    wi.sums = sums;
+    wi.sumsOf = rowSums;
+    return sums;
+  }
+
+  private edgeSums(rowSums: RowSums): Int32Array {
+    if (this.edge?.sumsOf === rowSums) return this.edge.sums;
+    const sums = new Int32Array(5 * rowSums.width);
+    NEIGHBOUR_OFFSETS.forEach((offset, k) => rowSums.add(this.rowsAsNeighbour(undefined, offset), sums, (k + 1) * rowSums.width));
+    this.edge = { sums, sumsOf: rowSums };
+    return sums;
+  }
+
+  private rowsOf(info: readonly WordInfo[], caps: number, doc: DocumentCasing, rowSet: FeatureRowSet): { rows: Int32Array; offsets: Int32Array } {
+    const n = info.length;
     const shift = this.shift;
     const includeWordRows = rowSet === 'all';
     const includeNeighbourRows = rowSet !== 'positional';
-    const info: WordInfo[] = new Array<WordInfo>(n);
-    // isCapsSentence from the cached case facts: the same test without upper- and lower-casing every word.
-    let cased = 0;
-    let upper = 0;
-    for (let i = 0; i < n; i++) {
-      const wi = (info[i] = this.wordInfo(words[i]));
-      if (wi.cased) {
-        cased++;
-        if (wi.upper) upper++;
-      }
-    }
-    const caps = cased >= 2 && upper / cased > 0.8 ? 1 : 0;
     const offsets = new Int32Array(n + 1);
     let rows = new Int32Array(n * 48 + MAX_ROWS_PER_TOKEN);
     let at = 0;
@@ -237,7 +349,7 @@ export class FeatureExtractor {
         rows[at++] = bucket(T.Shape + 2, shapeNext, shift);
       }
       rows[at++] = bucket(T.ShapeTri, Math.imul(shapePrev, 31) ^ wi.shortHash ^ Math.imul(shapeNext, 17), shift);
-      const initial = i === 0 || (i === 1 && /^["“‘'(\-—–]$/.test(words[0])) ? 1 : 0;
+      const initial = i === 0 || (i === 1 && /^["“‘'(\-—–]$/.test(info[0].word)) ? 1 : 0;
       const caseCode = cc * 4 + initial * 2 + caps;
       rows[at++] = bucket(T.CaseInfo, caseCode, shift);
       const li = wi.lexIndex;
@@ -285,10 +397,7 @@ export class FeatureExtractor {
    * same rows as the neighbour templates there write.
    */
   neighbourRows(word: string | undefined, offset: (typeof NEIGHBOUR_OFFSETS)[number]): Int32Array {
-    const k = NEIGHBOUR_OFFSETS.indexOf(offset);
-    if (word === undefined) return (this.edgeRows ??= NEIGHBOUR_OFFSETS.map((o) => this.rowsAsNeighbour(undefined, o)))[k];
-    const wi = this.wordInfo(word);
-    return (wi.asNeighbour ??= NEIGHBOUR_OFFSETS.map((o) => this.rowsAsNeighbour(wi, o)))[k];
+    return this.rowsAsNeighbour(word === undefined ? undefined : this.wordInfo(word), offset);
   }
 
   private rowsAsNeighbour(wi: WordInfo | undefined, offset: number): Int32Array {
@@ -348,10 +457,23 @@ export class FeatureExtractor {
     const flags = (/\d/.test(word) ? 1 : 0) | (word.includes('-') ? 2 : 0) | (word.includes('.') ? 4 : 0) | (Math.min(word.length, 7) << 3);
     own.push(bucket(T.Flags, flags, shift));
     own.push(bucket(T.LwCase, lwHash ^ (cc + 1), shift));
-    const info: WordInfo = { lower, cased: lower !== upperCased, upper: upperCased === word, lwHash, shortHash, caseClass: cc, lexIndex, gazetteer, own: Int32Array.from(own) };
+    const info: WordInfo = { word, lower, cased: lower !== upperCased, upper: upperCased === word, lwHash, shortHash, caseClass: cc, lexIndex, gazetteer, own: Int32Array.from(own) };
     this.cache.set(word, info);
     return info;
   }
+}
+
+/** {@link isCapsSentence} from the cached case facts: the same test without upper- and lower-casing every word. */
+function isCaps(info: readonly WordInfo[]): number {
+  let cased = 0;
+  let upper = 0;
+  for (let i = 0; i < info.length; i++) {
+    if (info[i].cased) {
+      cased++;
+      if (info[i].upper) upper++;
+    }
+  }
+  return cased >= 2 && upper / cased > 0.8 ? 1 : 0;
 }
 
 function pushBits(push: (row: number) => void, template: number, mask: number, shift: number): void {
