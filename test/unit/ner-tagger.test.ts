@@ -62,7 +62,7 @@ describe('NER tagger (packed weights, cached word scores)', () => {
     ['Mr.', "O'Neil-Smith", 'of', 'São', 'Paulo', 'met', '3M', 'and', 'AT&T', 'in', 'Washington', ',', 'D.C.', 'Qqqwxz', '.'],
   ];
 
-  it('splits every sentence feature row into word rows, neighbour rows and positional rows', () => {
+  it('splits every sentence feature row into word rows, case rows, neighbour rows and positional rows', () => {
     const features = new FeatureExtractor(model.lexicon, model.bucketBits);
     assert.ok(!model.lexicon.words.has('zxqvbnmk') && model.lexicon.words.has('ren'));
     const doc = documentCasing(oddSentences);
@@ -70,7 +70,7 @@ describe('NER tagger (packed weights, cached word scores)', () => {
       const all = features.sentenceFeatures(words, doc);
       const positional = features.sentenceFeatures(words, doc, 'positional');
       for (let i = 0; i < words.length; i++) {
-        const parts = [...features.wordRows(words[i]), ...positional.rows.subarray(positional.offsets[i], positional.offsets[i + 1])];
+        const parts = [...features.wordRows(words[i]), ...features.caseRows(words, i), ...positional.rows.subarray(positional.offsets[i], positional.offsets[i + 1])];
         for (const offset of NEIGHBOUR_OFFSETS) parts.push(...features.neighbourRows(words[i + offset], offset));
         const full = [...all.rows.subarray(all.offsets[i], all.offsets[i + 1])];
         assert.deepEqual(parts.sort((a, b) => a - b), full.sort((a, b) => a - b), `${words.join(' ')} @${i}`);

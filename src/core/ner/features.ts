@@ -146,8 +146,9 @@ const MAX_ROWS_PER_TOKEN = 128;
 
 /**
  * Which of a token's rows {@link FeatureExtractor.sentenceFeatures} gives: `all`; `context`, all but
- * the {@link FeatureExtractor.wordRows}; `positional`, also without the
- * {@link FeatureExtractor.neighbourRows} (a tagger that caches the sums of both per word adds them itself).
+ * the {@link FeatureExtractor.wordRows}; `positional`, also without the {@link FeatureExtractor.caseRows}
+ * and the {@link FeatureExtractor.neighbourRows} (a tagger that caches the sums of those per word adds
+ * them itself).
  */
 export type FeatureRowSet = 'all' | 'context' | 'positional';
 
@@ -176,7 +177,10 @@ interface WordInfo {
   gazetteer: number;
   /** Rows of the features that depend on the word alone. */
   own: Int32Array;
-  /** Sums by {@link sumsOf} of `own`, then of the word's neighbour rows at offsets -2, -1, +1, +2 ({@link NEIGHBOUR_OFFSETS}). */
+  /**
+   * Sums by {@link sumsOf}: `own` with the case rows, in each of the four case contexts (see
+   * {@link caseContext}), then the word's neighbour rows at offsets -2, -1, +1, +2 ({@link NEIGHBOUR_OFFSETS}).
+   */
   sums?: Int32Array;
   sumsOf?: RowSums;
 }
@@ -203,7 +207,7 @@ export class DocumentWords {
 export class FeatureExtractor {
   private readonly shift: number;
   private readonly cache = new Map<string, WordInfo>();
-  /** The neighbour sums past the sentence edge, laid out as a word's `sums` (its word-only slot zero). */
+  /** The neighbour sums past the sentence edge, laid out as a word's `sums` (its own slots zero). */
   private edge?: { sums: Int32Array; sumsOf: RowSums };
 
   constructor(private readonly lexicon: NerLexicon, bucketBits: number) {
@@ -257,20 +261,22 @@ export class FeatureExtractor {
 
   /**
    * What a tagger that caches sums per word needs, for sentence `s` of `doc`: writes into `out`
-   * (`words * width`, row-major) each token's sums of its word rows ({@link wordRows}) and of its
-   * neighbours' rows ({@link neighbourRows}, the edge's past the sentence ends), cached per word, and
-   * returns the rest of its rows, those of `sentenceFeatures(words, doc.casing, 'positional')`.
+   * (`words * width`, row-major) each token's sums of its word rows ({@link wordRows}), its case rows
+   * ({@link caseRows}) and its neighbours' rows ({@link neighbourRows}, the edge's past the sentence
+   * ends), cached per word, and returns the rest of its rows, those of
+   * `sentenceFeatures(words, doc.casing, 'positional')`.
    */
   sentenceSums(doc: DocumentWords, s: number, rowSums: RowSums, out: Int32Array): { rows: Int32Array; offsets: Int32Array } {
     const info = doc.info[s];
     const n = info.length;
     const width = rowSums.width;
     const edge = this.edgeSums(rowSums);
-    // Slots of a word's sums: word-only, then as neighbour -2, -1, +1, +2.
-    const asLeft2 = width;
-    const asLeft1 = 2 * width;
-    const asRight1 = 3 * width;
-    const asRight2 = 4 * width;
+    // Slots of a word's sums: its own in case contexts 0..3, then as neighbour -2, -1, +1, +2.
+    const asLeft2 = 4 * width;
+    const asLeft1 = 5 * width;
+    const asRight1 = 6 * width;
+    const asRight2 = 7 * width;
+    const caps = isCaps(info);
     let left2 = edge;
     let left1 = edge;
     let own = n > 0 ? this.wordSums(info[0], rowSums) : edge;
@@ -278,13 +284,14 @@ export class FeatureExtractor {
     for (let i = 0; i < n; i++) {
       const right2 = i + 2 < n ? this.wordSums(info[i + 2], rowSums) : edge;
       const base = i * width;
-      for (let t = 0; t < width; t++) out[base + t] = own[t] + left2[asLeft2 + t] + left1[asLeft1 + t] + right1[asRight1 + t] + right2[asRight2 + t];
+      const asOwn = caseContext(info, i, caps) * width;
+      for (let t = 0; t < width; t++) out[base + t] = own[asOwn + t] + left2[asLeft2 + t] + left1[asLeft1 + t] + right1[asRight1 + t] + right2[asRight2 + t];
       left2 = left1;
       left1 = own;
       own = right1;
       right1 = right2;
     }
-    return this.rowsOf(info, isCaps(info), doc.casing, 'positional');
+    return this.rowsOf(info, caps, doc.casing, 'positional');
   }
 
   private sentenceInfo(words: readonly string[]): WordInfo[] {
@@ -296,9 +303,13 @@ export class FeatureExtractor {
   private wordSums(wi: WordInfo, rowSums: RowSums): Int32Array {
     if (wi.sumsOf === rowSums && wi.sums) return wi.sums;
     const width = rowSums.width;
-    const sums = new Int32Array(5 * width);
+    const sums = new Int32Array(8 * width);
     rowSums.add(wi.own, sums, 0);
-    NEIGHBOUR_OFFSETS.forEach((offset, k) => rowSums.add(this.rowsAsNeighbour(wi, offset), sums, (k + 1) * width));
+    for (let context = 3; context >= 0; context--) {
+      sums.copyWithin(context * width, 0, width);
+      rowSums.add(this.caseRowsOf(wi, context), sums, context * width);
+    }
+    NEIGHBOUR_OFFSETS.forEach((offset, k) => rowSums.add(this.rowsAsNeighbour(wi, offset), sums, (k + 4) * width));
     wi.sums = sums;
     wi.sumsOf = rowSums;
     return sums;
@@ -306,8 +317,8 @@ export class FeatureExtractor {
 
   private edgeSums(rowSums: RowSums): Int32Array {
     if (this.edge?.sumsOf === rowSums) return this.edge.sums;
-    const sums = new Int32Array(5 * rowSums.width);
-    NEIGHBOUR_OFFSETS.forEach((offset, k) => rowSums.add(this.rowsAsNeighbour(undefined, offset), sums, (k + 1) * rowSums.width));
+    const sums = new Int32Array(8 * rowSums.width);
+    NEIGHBOUR_OFFSETS.forEach((offset, k) => rowSums.add(this.rowsAsNeighbour(undefined, offset), sums, (k + 4) * rowSums.width));
     this.edge = { sums, sumsOf: rowSums };
     return sums;
   }
@@ -316,7 +327,7 @@ export class FeatureExtractor {
     const n = info.length;
     const shift = this.shift;
     const includeWordRows = rowSet === 'all';
-    const includeNeighbourRows = rowSet !== 'positional';
+    const includePerWordRows = rowSet !== 'positional';
     const offsets = new Int32Array(n + 1);
     let rows = new Int32Array(n * 48 + MAX_ROWS_PER_TOKEN);
     let at = 0;
@@ -340,7 +351,7 @@ export class FeatureExtractor {
       const lwNext2 = i + 2 < n ? info[i + 2].lwHash : PAD;
       const shapePrev = i >= 1 ? info[i - 1].shortHash : PAD;
       const shapeNext = i + 1 < n ? info[i + 1].shortHash : PAD;
-      if (includeNeighbourRows) {
+      if (includePerWordRows) {
         rows[at++] = bucket(T.Lw, lwPrev2, shift);
         rows[at++] = bucket(T.Lw + 1, lwPrev, shift);
         rows[at++] = bucket(T.Lw + 3, lwNext, shift);
@@ -349,12 +360,14 @@ export class FeatureExtractor {
         rows[at++] = bucket(T.Shape + 2, shapeNext, shift);
       }
       rows[at++] = bucket(T.ShapeTri, Math.imul(shapePrev, 31) ^ wi.shortHash ^ Math.imul(shapeNext, 17), shift);
-      const initial = i === 0 || (i === 1 && /^["“‘'(\-—–]$/.test(info[0].word)) ? 1 : 0;
-      const caseCode = cc * 4 + initial * 2 + caps;
-      rows[at++] = bucket(T.CaseInfo, caseCode, shift);
-      const li = wi.lexIndex;
-      rows[at++] = bucket(T.CaseBucket, (li >= 0 ? this.lexicon.caseBucket[li] : 31) * 32 + caseCode, shift);
-      if (includeNeighbourRows) {
+      const initial = isInitial(info, i);
+      if (includePerWordRows) {
+        const caseCode = cc * 4 + initial * 2 + caps;
+        rows[at++] = bucket(T.CaseInfo, caseCode, shift);
+        const li = wi.lexIndex;
+        rows[at++] = bucket(T.CaseBucket, (li >= 0 ? this.lexicon.caseBucket[li] : 31) * 32 + caseCode, shift);
+      }
+      if (includePerWordRows) {
         at = this.clusterRows(rows, at, T.ClusterPrev, i >= 1 ? info[i - 1].lexIndex : -2);
         at = this.clusterRows(rows, at, T.ClusterNext, i + 1 < n ? info[i + 1].lexIndex : -2);
         if (i > 0) at = bitRows(rows, at, T.GazPrev, info[i - 1].gazetteer, shift);
@@ -398,6 +411,24 @@ export class FeatureExtractor {
    */
   neighbourRows(word: string | undefined, offset: (typeof NEIGHBOUR_OFFSETS)[number]): Int32Array {
     return this.rowsAsNeighbour(word === undefined ? undefined : this.wordInfo(word), offset);
+  }
+
+  /**
+   * Rows of token `i` of a sentence that depend on its word, whether it opens the sentence and whether
+   * the sentence is in capitals (part of {@link sentenceFeatures}, the same as written there).
+   */
+  caseRows(words: readonly string[], i: number): Int32Array {
+    const info = this.sentenceInfo(words);
+    return this.caseRowsOf(info[i], caseContext(info, i, isCaps(info)));
+  }
+
+  private caseRowsOf(wi: WordInfo, context: number): Int32Array {
+    const caseCode = wi.caseClass * 4 + context;
+    const li = wi.lexIndex;
+    return Int32Array.of(
+      bucket(T.CaseInfo, caseCode, this.shift),
+      bucket(T.CaseBucket, (li >= 0 ? this.lexicon.caseBucket[li] : 31) * 32 + caseCode, this.shift),
+    );
   }
 
   private rowsAsNeighbour(wi: WordInfo | undefined, offset: number): Int32Array {
@@ -461,6 +492,16 @@ export class FeatureExtractor {
     this.cache.set(word, info);
     return info;
   }
+}
+
+/** Whether token `i` opens its sentence, for the case features: first, or second after an opening quote, bracket or dash. */
+function isInitial(info: readonly WordInfo[], i: number): number {
+  return i === 0 || (i === 1 && /^["“‘'(\-—–]$/.test(info[0].word)) ? 1 : 0;
+}
+
+/** A token's case context, 0..3: whether it opens its sentence (2) and whether the sentence is in capitals (1). */
+function caseContext(info: readonly WordInfo[], i: number, caps: number): number {
+  return isInitial(info, i) * 2 + caps;
 }
 
 /** {@link isCapsSentence} from the cached case facts: the same test without upper- and lower-casing every word. */
