@@ -366,8 +366,6 @@ export class FeatureExtractor {
         rows[at++] = bucket(T.CaseInfo, caseCode, shift);
         const li = wi.lexIndex;
         rows[at++] = bucket(T.CaseBucket, (li >= 0 ? this.lexicon.caseBucket[li] : 31) * 32 + caseCode, shift);
-      }
-      if (includePerWordRows) {
         at = this.clusterRows(rows, at, T.ClusterPrev, i >= 1 ? info[i - 1].lexIndex : -2);
         at = this.clusterRows(rows, at, T.ClusterNext, i + 1 < n ? info[i + 1].lexIndex : -2);
         if (i > 0) at = bitRows(rows, at, T.GazPrev, info[i - 1].gazetteer, shift);
