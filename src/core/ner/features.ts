@@ -209,6 +209,8 @@ export class FeatureExtractor {
   private readonly cache = new Map<string, WordInfo>();
   /** The neighbour sums past the sentence edge, laid out as a word's `sums` (its own slots zero). */
   private edge?: { sums: Int32Array; sumsOf: RowSums };
+  private scratchRows = new Int32Array(64 * MAX_ROWS_PER_TOKEN);
+  private scratchOffsets = new Int32Array(65);
 
   constructor(private readonly lexicon: NerLexicon, bucketBits: number) {
     this.shift = 32 - bucketBits;
@@ -264,7 +266,7 @@ export class FeatureExtractor {
    * (`words * width`, row-major) each token's sums of its word rows ({@link wordRows}), its case rows
    * ({@link caseRows}) and its neighbours' rows ({@link neighbourRows}, the edge's past the sentence
    * ends), cached per word, and returns the rest of its rows, those of
-   * `sentenceFeatures(words, doc.casing, 'positional')`.
+   * `sentenceFeatures(words, doc.casing, 'positional')`, in buffers the next call overwrites.
    */
   sentenceSums(doc: DocumentWords, s: number, rowSums: RowSums, out: Int32Array): { rows: Int32Array; offsets: Int32Array } {
     const info = doc.info[s];
@@ -291,7 +293,7 @@ export class FeatureExtractor {
       own = right1;
       right1 = right2;
     }
-    return this.rowsOf(info, caps, doc.casing, 'positional');
+    return this.rowsOf(info, caps, doc.casing, 'positional', true);
   }
 
   private sentenceInfo(words: readonly string[]): WordInfo[] {
@@ -323,13 +325,14 @@ export class FeatureExtractor {
     return sums;
   }
 
-  private rowsOf(info: readonly WordInfo[], caps: number, doc: DocumentCasing, rowSet: FeatureRowSet): { rows: Int32Array; offsets: Int32Array } {
+  private rowsOf(info: readonly WordInfo[], caps: number, doc: DocumentCasing, rowSet: FeatureRowSet, reuse = false): { rows: Int32Array; offsets: Int32Array } {
     const n = info.length;
     const shift = this.shift;
     const includeWordRows = rowSet === 'all';
     const includePerWordRows = rowSet !== 'positional';
-    const offsets = new Int32Array(n + 1);
-    let rows = new Int32Array(n * 48 + MAX_ROWS_PER_TOKEN);
+    // Tagging reuses one pair of buffers for every sentence (no zero-filled arrays to allocate and collect).
+    let offsets = reuse && this.scratchOffsets.length > n ? this.scratchOffsets : new Int32Array(reuse ? 2 * n + 1 : n + 1);
+    let rows = reuse ? this.scratchRows : new Int32Array(n * 48 + MAX_ROWS_PER_TOKEN);
     let at = 0;
     // Hot loop: rows written in place (room for one token's rows is ensured first), no closures.
     for (let i = 0; i < n; i++) {
@@ -383,6 +386,11 @@ export class FeatureExtractor {
       rows[at++] = bucket(T.BigramNext, Math.imul(wi.lwHash, 0x1b873) ^ lwNext, shift);
     }
     offsets[n] = at;
+    if (reuse) {
+      this.scratchRows = rows;
+      this.scratchOffsets = offsets;
+      offsets = offsets.subarray(0, n + 1);
+    }
     return { rows: rows.subarray(0, at), offsets };
   }
 
