@@ -34,7 +34,8 @@ export function enforceDocumentConsistency(
   spans: TaggedSpan[][],
   isGivenName: (word: string) => boolean,
 ): void {
-  voteOnTypes(sentences, spans);
+  const cues = organizationCues(sentences);
+  voteOnTypes(sentences, spans, cues);
   const multiWord = new Map<string, number>();
   const surnames = new Map<string, number>();
   for (let s = 0; s < sentences.length; s++) {
@@ -96,14 +97,36 @@ export function enforceDocumentConsistency(
     if (added.length) spans[s] = [...spans[s], ...added].sort((a, b) => a.start - b.start);
   }
   // Spans cut or added above take their name's type too.
-  voteOnTypes(sentences, spans);
+  voteOnTypes(sentences, spans, cues);
+}
+
+/** An organization cue in a document: the words it follows end before token `end` of sentence `sentence`. */
+interface OrganizationCue {
+  sentence: number;
+  end: number;
+  weight: number;
+}
+
+/** The document's organization cues (see the cue lists), found once for both votes. */
+function organizationCues(sentences: readonly (readonly string[])[]): OrganizationCue[] {
+  const cues: OrganizationCue[] = [];
+  for (let s = 0; s < sentences.length; s++) {
+    const words = sentences[s];
+    for (let i = 1; i < words.length; i++) {
+      const cue = words[i].toLowerCase();
+      const weight = DECISIVE_ORGANIZATION_CUES.has(cue) ? DECISIVE : ORGANIZATION_CUES.has(cue) ? 3 : 0;
+      if (!weight) continue;
+      cues.push({ sentence: s, end: /^['’]s$/.test(words[i - 1]) ? i - 1 : i, weight });
+    }
+  }
+  return cues;
 }
 
 /**
  * One written name, one type per document: every mention of the same string takes the type most of
  * its mentions got, where organization cues after a mention ("Huawei CEO") weigh more (see the cue lists).
  */
-function voteOnTypes(sentences: readonly (readonly string[])[], spans: TaggedSpan[][]): void {
+function voteOnTypes(sentences: readonly (readonly string[])[], spans: TaggedSpan[][], cues: readonly OrganizationCue[]): void {
   const votes = new Map<string, number[]>();
   const first = new Map<string, number>();
   const keyOf = (s: number, span: TaggedSpan) => sentences[s].slice(span.start, span.end).join(' ');
@@ -117,16 +140,11 @@ function voteOnTypes(sentences: readonly (readonly string[])[], spans: TaggedSpa
     }
   }
   // Cues count wherever the name is written before them, tagged or not ("Huawei CEO Breaks Silence").
-  for (const words of sentences) {
-    for (let i = 1; i < words.length; i++) {
-      const cue = words[i].toLowerCase();
-      const weight = DECISIVE_ORGANIZATION_CUES.has(cue) ? DECISIVE : ORGANIZATION_CUES.has(cue) ? 3 : 0;
-      if (!weight) continue;
-      const end = /^['’]s$/.test(words[i - 1]) ? i - 1 : i;
-      for (let len = 1; len <= 4 && len <= end; len++) {
-        const tally = votes.get(words.slice(end - len, end).join(' '));
-        if (tally) tally[ORGANIZATION] += weight;
-      }
+  for (const { sentence, end, weight } of cues) {
+    const words = sentences[sentence];
+    for (let len = 1; len <= 4 && len <= end; len++) {
+      const tally = votes.get(words.slice(end - len, end).join(' '));
+      if (tally) tally[ORGANIZATION] += weight;
     }
   }
   for (let s = 0; s < sentences.length; s++) {
