@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { documentCasing, FeatureExtractor, NEIGHBOUR_OFFSETS, type DocumentCasing } from '../../src/core/ner/features';
 import { decodeModel, denseWeights, type NerModel } from '../../src/core/ner/modelFormat';
 import { emissionScores, packedSentenceEmissions, tagDocument } from '../../src/core/ner/tagger';
-import { NUM_TAGS, spansOf, viterbi, type TaggedSpan } from '../../src/core/ner/tags';
+import { ALLOWED, allowedEnd, NUM_TAGS, spansOf, viterbi, type TaggedSpan } from '../../src/core/ner/tags';
 import { tokenize } from '../../src/core/ner/tokenize';
 
 const repo = join(__dirname, '..', '..');
@@ -24,6 +24,33 @@ function referenceTags(model: NerModel, features: FeatureExtractor, sentences: s
     const { rows, offsets } = features.sentenceFeatures(words, doc);
     return spansOf(viterbi(words.length, emissionScores(rows, offsets, dense(model), NUM_TAGS), model.transitions));
   });
+}
+
+/** Viterbi as plainly as it goes: every allowed predecessor in increasing order, the first best kept. */
+function plainViterbi(n: number, emission: ArrayLike<number>, transition: ArrayLike<number>): number[] {
+  const score: number[][] = [];
+  const back: number[][] = [];
+  score.push(Array.from({ length: NUM_TAGS }, (_, t) => (ALLOWED[t] ? emission[t] + transition[t] : -Infinity)));
+  for (let i = 1; i < n; i++) {
+    score.push([]);
+    back.push([]);
+    for (let t = 0; t < NUM_TAGS; t++) {
+      let top = -Infinity;
+      let arg = 0;
+      for (let p = 0; p < NUM_TAGS; p++) {
+        if (!ALLOWED[(p + 1) * NUM_TAGS + t]) continue;
+        const s = score[i - 1][p] + transition[(p + 1) * NUM_TAGS + t];
+        if (s > top) [top, arg] = [s, p];
+      }
+      score[i].push(top + emission[i * NUM_TAGS + t]);
+      back[i - 1].push(arg);
+    }
+  }
+  let arg = 0; // O, which may end a sentence
+  for (let t = 1; t < NUM_TAGS; t++) if (allowedEnd(t) && score[n - 1][t] > score[n - 1][arg]) arg = t;
+  const tags = [arg];
+  for (let i = n - 1; i > 0; i--) tags.unshift((arg = back[i - 1][arg]));
+  return tags;
 }
 
 describe('NER tagger (packed weights, cached word scores)', () => {
@@ -106,6 +133,18 @@ describe('NER tagger (packed weights, cached word scores)', () => {
       const expected = documentCasing(sentences);
       assert.deepStrictEqual(features.documentWords(sentences).casing, expected);
       assert.ok(expected.capitalisedMid.size && expected.lowercase.size && expected.contexts.size);
+    }
+  });
+
+  it('decodes as a plain Viterbi, ties included', () => {
+    // A fixed pseudo-random sequence; few distinct scores, so many ties between paths.
+    let seed = 12345;
+    const next = (k: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8) % k;
+    for (let round = 0; round < 300; round++) {
+      const n = 1 + next(12);
+      const emission = Int32Array.from({ length: n * NUM_TAGS }, () => next(5) - 2);
+      const transition = Float32Array.from({ length: (NUM_TAGS + 1) * NUM_TAGS }, () => (next(5) - 2) / 2);
+      assert.deepEqual([...viterbi(n, emission, transition)], plainViterbi(n, emission, transition), `round ${round}`);
     }
   });
 

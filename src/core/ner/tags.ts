@@ -54,6 +54,14 @@ const PREDECESSOR_LISTS: number[][] = Array.from({ length: NUM_TAGS }, (_, next)
 const PREDECESSORS = Int32Array.from(PREDECESSOR_LISTS.flat());
 const PREDECESSOR_START = Int32Array.from([0, ...PREDECESSOR_LISTS.map((_, t) => PREDECESSOR_LISTS.slice(0, t + 1).flat().length)]);
 
+/** Tags that open a name or are O (O, every B and U): each may follow O, an L or a U, which viterbi writes out. */
+const OPENING_TAGS = Int32Array.from(PREDECESSOR_LISTS.flatMap((list, t) => (list.length === 9 ? [t] : [])));
+// viterbi's written-out loops assume this shape of the BILOU predecessor lists.
+if (OPENING_TAGS.length !== 9 || PREDECESSOR_LISTS.some((list, t) =>
+  list.join() !== (OPENING_TAGS.includes(t) ? '0,3,4,7,8,11,12,15,16' : [1 + 4 * ((t - 1) >> 2), 2 + 4 * ((t - 1) >> 2)].join()))) {
+  throw new Error('BILOU predecessor lists are not as viterbi expects');
+}
+
 let scratchScore = new Float64Array(64 * NUM_TAGS);
 let scratchBack = new Int32Array(64 * NUM_TAGS);
 /** The transition score of each `PREDECESSORS` entry into its tag, gathered per call (training changes the scores between calls). */
@@ -80,22 +88,61 @@ export function viterbi(n: number, emission: Float64Array | Int32Array, transiti
   for (let t = 0; t < NUM_TAGS; t++) {
     score[t] = ALLOWED[t] ? emission[t] + transition[t] : -Infinity;
   }
+  // The loop over predecessors written out for the two BILOU cases (checked at load, see OPENING_TAGS),
+  // candidates in the same increasing order as PREDECESSORS, so ties go the same way.
   for (let i = 1; i < n; i++) {
     const base = i * NUM_TAGS;
     const prevBase = base - NUM_TAGS;
-    for (let t = 0; t < NUM_TAGS; t++) {
+    const s0 = score[prevBase];
+    const s3 = score[prevBase + 3];
+    const s4 = score[prevBase + 4];
+    const s7 = score[prevBase + 7];
+    const s8 = score[prevBase + 8];
+    const s11 = score[prevBase + 11];
+    const s12 = score[prevBase + 12];
+    const s15 = score[prevBase + 15];
+    const s16 = score[prevBase + 16];
+    for (let j = 0; j < OPENING_TAGS.length; j++) {
+      const t = OPENING_TAGS[j];
+      const k = PREDECESSOR_START[t];
       let top = -Infinity;
       let arg = 0;
-      for (let k = PREDECESSOR_START[t], end = PREDECESSOR_START[t + 1]; k < end; k++) {
-        const p = PREDECESSORS[k];
-        const s = score[prevBase + p] + pairTransition[k];
-        if (s > top) {
-          top = s;
-          arg = p;
-        }
-      }
+      let s = s0 + pairTransition[k];
+      if (s > top) { top = s; arg = 0; }
+      s = s3 + pairTransition[k + 1];
+      if (s > top) { top = s; arg = 3; }
+      s = s4 + pairTransition[k + 2];
+      if (s > top) { top = s; arg = 4; }
+      s = s7 + pairTransition[k + 3];
+      if (s > top) { top = s; arg = 7; }
+      s = s8 + pairTransition[k + 4];
+      if (s > top) { top = s; arg = 8; }
+      s = s11 + pairTransition[k + 5];
+      if (s > top) { top = s; arg = 11; }
+      s = s12 + pairTransition[k + 6];
+      if (s > top) { top = s; arg = 12; }
+      s = s15 + pairTransition[k + 7];
+      if (s > top) { top = s; arg = 15; }
+      s = s16 + pairTransition[k + 8];
+      if (s > top) { top = s; arg = 16; }
       score[base + t] = top + emission[base + t];
       back[base + t] = arg;
+    }
+    // Inside and last tags of type x (tags 2 + 4x, 3 + 4x) follow its B (1 + 4x) or I (2 + 4x).
+    for (let b = 1; b < NUM_TAGS; b += 4) {
+      const sb = score[prevBase + b];
+      const si = score[prevBase + b + 1];
+      for (let t = b + 1; t <= b + 2; t++) {
+        const k = PREDECESSOR_START[t];
+        let top = -Infinity;
+        let arg = 0;
+        let s = sb + pairTransition[k];
+        if (s > top) { top = s; arg = b; }
+        s = si + pairTransition[k + 1];
+        if (s > top) { top = s; arg = b + 1; }
+        score[base + t] = top + emission[base + t];
+        back[base + t] = arg;
+      }
     }
   }
   let top = -Infinity;
