@@ -425,11 +425,14 @@ export class EntityGraph {
     if (!key.includes(' ') || this.splitKeys.has(key) || !this.isPerson(key)) return [];
     const words = key.split(' ');
     const found: string[] = [];
-    for (let i = 0; i < words.length; i++) {
+    for (let i = 0, before = 0; i < words.length; before += words[i].length + 1, i++) {
+      // Keys of one block differ only in word i: it lies between the same `before` and `after` lengths.
+      const after = key.length - before - words[i].length;
       for (const other of this.blocks.get(blockOf(words, i)) ?? []) {
-        if (other === key || this.splitKeys.has(other) || !this.isPerson(other)) continue;
-        const otherWord = other.split(' ')[i];
+        if (other === key) continue;
+        const otherWord = other.slice(before, other.length - after);
         if (Math.min(words[i].length, otherWord.length) < MIN_VARIANT_WORD || !oneEditApart(words[i], otherWord)) continue;
+        if (this.splitKeys.has(other) || !this.isPerson(other)) continue;
         if (this.coOccur(key, other)) continue; // two spellings side by side are two people
         if (this.sharedEvidence(key, other)) found.push(other);
       }
