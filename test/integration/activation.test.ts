@@ -1,15 +1,10 @@
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
+import { workspaceFile } from './workspaceIndexKit';
 import type { AnalysisBackend } from '../../src/features/analysisBackend';
 import { WorkspaceIndexService } from '../../src/features/workspaceIndexService';
 
 const FIRST_SEED = '000_fc681af9c8dd27c5.txt';
-
-function workspaceFile(name: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the integration run opens a temp copy of test/fixtures/ as the workspace folder');
-  return vscode.Uri.joinPath(folder.uri, name);
-}
 
 /** Waits until `condition` holds, polling (events reach the service asynchronously). */
 async function until(condition: () => boolean, timeoutMs = 5000): Promise<boolean> {

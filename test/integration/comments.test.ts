@@ -1,5 +1,6 @@
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
+import { workspaceFile, eventually } from './workspaceIndexKit';
 
 // Drives the comments feature through its commands (this bundle is a separate module copy of the
 // extension): the internal newsAnnotator.annotateRange / annotationAnchors / reloadAnnotations
@@ -12,12 +13,6 @@ const NAME = 'Meng Wenzhou';
 
 interface AnchorInfo { id: string; kind: string; start?: number; end?: number }
 
-function workspaceFile(relative: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the integration run opens a workspace folder (a temp copy of test/fixtures/)');
-  return vscode.Uri.joinPath(folder.uri, ...relative.split('/'));
-}
-
 async function anchorOf(uri: vscode.Uri, id: string): Promise<AnchorInfo | undefined> {
   const anchors = await vscode.commands.executeCommand<AnchorInfo[]>('newsAnnotator.annotationAnchors', uri.toString());
   return anchors.find((a) => a.id === id);
@@ -25,16 +20,6 @@ async function anchorOf(uri: vscode.Uri, id: string): Promise<AnchorInfo | undef
 
 async function readStore(): Promise<{ items: { id: string; body: { value: string; purpose?: string }[]; target: { selector: { type: string; exact?: string; start?: number; end?: number }[] } }[] }> {
   return JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceFile(STORE_FILE))));
-}
-
-async function eventually<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 describe('annotations as comments', () => {

@@ -3,16 +3,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { workspaceFile } from './workspaceIndexKit';
 
 const EXTENSION_ID = 'news-annotator.news-annotator';
 const SEED_FAN = '000_fc681af9c8dd27c5.txt';
 const SEED_NTD = '001_ef6bbce3734ab0e1.txt';
-
-function workspaceFile(name: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the integration run opens a copy of test/fixtures/ as the workspace folder');
-  return vscode.Uri.joinPath(folder.uri, name);
-}
 
 function flatten(symbols: readonly vscode.DocumentSymbol[]): vscode.DocumentSymbol[] {
   return symbols.flatMap((symbol) => [symbol, ...flatten(symbol.children ?? [])]);

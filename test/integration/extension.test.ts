@@ -2,6 +2,7 @@ import * as assert from 'node:assert';
 import { performance } from 'node:perf_hooks';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { workspaceFile } from './workspaceIndexKit';
 
 const EXTENSION_ID = 'news-annotator.news-annotator';
 const FIRST_SEED = '000_fc681af9c8dd27c5.txt';
@@ -20,11 +21,6 @@ function lineOf(document: vscode.TextDocument, text: string): number {
 }
 
 /** A file of the workspace folder the runner opened (a temp copy of test/fixtures/). */
-function workspaceFile(name: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the integration run opens test/fixtures/ (a temp copy) as the workspace folder');
-  return vscode.Uri.joinPath(folder.uri, name);
-}
 
 describe('extension', () => {
   // First on purpose: nothing has opened an article yet, so the extension is not active and its

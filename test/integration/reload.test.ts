@@ -1,6 +1,7 @@
 import * as assert from 'node:assert';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
+import { workspaceFile, eventually } from './workspaceIndexKit';
 
 // A comment survives a REAL window reload (comments.test only simulates one with the internal
 // newsAnnotator.reloadAnnotations). scripts/run-integration-tests.mjs runs this suite alone, in a
@@ -25,12 +26,6 @@ interface AnchorInfo { id: string; kind: string; start?: number; end?: number }
 
 const markerPath = process.env.NEWS_ANNOTATOR_RELOAD_MARKER;
 
-function workspaceFile(relative: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the integration run opens a workspace folder (a temp copy of test/fixtures/)');
-  return vscode.Uri.joinPath(folder.uri, ...relative.split('/'));
-}
-
 async function anchorOf(uri: vscode.Uri, id: string): Promise<AnchorInfo | undefined> {
   const anchors = await vscode.commands.executeCommand<AnchorInfo[] | undefined>('newsAnnotator.annotationAnchors', uri.toString());
   return anchors?.find((a) => a.id === id);
@@ -39,16 +34,6 @@ async function anchorOf(uri: vscode.Uri, id: string): Promise<AnchorInfo | undef
 async function storedItem(id: string): Promise<{ target: { selector: { type: string; exact?: string; start?: number; end?: number }[] } } | undefined> {
   const store = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceFile(STORE_FILE))));
   return store.items.find((a: { id: string }) => a.id === id);
-}
-
-async function eventually<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 /** Whether a process still runs (signal 0 only checks). */

@@ -2,6 +2,7 @@ import * as assert from 'node:assert';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { workspaceFile } from './workspaceIndexKit';
 import { AnnotationsTreeProvider, type AnnotationsTreeNode } from '../../src/features/annotationsView';
 import { ArticlesTreeProvider, type ArticleNode } from '../../src/features/articlesView';
 import type { StoredCorrection } from '../../src/features/comments';
@@ -18,12 +19,6 @@ import { SIDEBAR_COMMANDS } from '../../src/features/sidebarActions';
 const EXTENSION_ID = 'news-annotator.news-annotator';
 const FIRST_SEED = '000_fc681af9c8dd27c5.txt';
 const OTHER_SEED = '001_ef6bbce3734ab0e1.txt';
-
-function workspaceFile(name: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the integration run opens a workspace folder');
-  return vscode.Uri.joinPath(folder.uri, name);
-}
 
 function label(item: vscode.TreeItem): string {
   return typeof item.label === 'string' ? item.label : item.label?.label ?? '';

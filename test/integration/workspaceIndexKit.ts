@@ -22,6 +22,17 @@ export function workspaceFile(name: string): vscode.Uri {
   return vscode.Uri.joinPath(folder.uri, ...name.split('/'));
 }
 
+/** Polls `probe` until it gives a value (a throw counts as none) or `timeoutMs` pass, then fails naming `what`. */
+export async function eventually<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe().catch(() => undefined);
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /** Polls `check` until it holds or `ms` pass (then fails naming `what`); returns the time it took. */
 export async function within(ms: number, check: () => boolean | Promise<boolean>, what: string): Promise<number> {
   const started = Date.now();
