@@ -98,6 +98,12 @@ interface ScoredOccurrence { readonly start: number; readonly end: number; reado
 /** Context agreement (0..1) an occurrence needs to be taken on its context alone. */
 const MIN_OCCURRENCE_CONTEXT = 0.6;
 
+/**
+ * Agreement (0..1) the stored context needs on the side away from the only surviving landmark, for an
+ * occurrence reached from that landmark: half of it read outwards from the quote.
+ */
+const MIN_OTHER_SIDE_CONTEXT = 0.5;
+
 /** A long quote (see {@link SELF_EVIDENT_QUOTE_LENGTH}) found once needs only this much context. */
 const MIN_LONG_QUOTE_CONTEXT = 0.4;
 
@@ -129,7 +135,9 @@ function chooseOccurrence(text: string, quote: TextQuoteSelector, starts: readon
   if (landmarks.passageStart !== undefined || landmarks.passageEnd !== undefined) {
     // Text was put between the passage and a surviving prefix or suffix: only an occurrence within
     // reach of it, and on the right side of both, can be the passage; the rest are other mentions.
-    const withinReach = scored.filter((o) => withinLandmarkReach(o, landmarks));
+    // Its other side was not where the text went in, so the stored context must agree there: an
+    // occurrence inside the context itself ("in" of "involve communities in") is not the passage.
+    const withinReach = scored.filter((o) => withinLandmarkReach(o, landmarks) && otherSideAgrees(text, quote, o, landmarks, hint !== undefined));
     if (withinReach.length === 1) return (withinReach[0] as ScoredOccurrence).start;
     return withinReach.length > 1 ? 'ambiguous' : 'none';
   }
@@ -187,10 +195,29 @@ function withinLandmarkReach(occurrence: Candidate, landmarks: { readonly passag
 }
 
 /**
+ * For an occurrence reached from one surviving side only: the stored context of the other side agrees
+ * with the text there (a side with its own surviving landmark needs no more).
+ */
+function otherSideAgrees(text: string, quote: TextQuoteSelector, occurrence: Candidate, landmarks: { readonly passageStart?: number; readonly passageEnd?: number }, edgeAware: boolean): boolean {
+  if (landmarks.passageStart !== undefined && landmarks.passageEnd !== undefined) return true;
+  const otherSide = landmarks.passageStart === undefined ? quote.prefix ?? '' : quote.suffix ?? '';
+  // A context cut by the text's edge says little once text was added at that edge.
+  if (otherSide.length < CONTEXT_LENGTH) return true;
+  const { before, after } = sideAgreement(text, quote, occurrence.start, occurrence.end, edgeAware);
+  return (landmarks.passageStart === undefined ? before : after) >= MIN_OTHER_SIDE_CONTEXT;
+}
+
+/**
  * Mean agreement (0..1) of the stored prefix and suffix with the text either side of an occurrence,
  * each side aligned at the occurrence's edge and allowing edits.
  */
 function occurrenceContext(text: string, quote: TextQuoteSelector, start: number, end: number, edgeAware: boolean): number {
+  const { before, after } = sideAgreement(text, quote, start, end, edgeAware);
+  return (before + after) / 2;
+}
+
+/** Agreement (0..1) of the stored prefix with the text before an occurrence, and of the suffix with the text after it. */
+function sideAgreement(text: string, quote: TextQuoteSelector, start: number, end: number, edgeAware: boolean): { before: number; after: number } {
   const prefix = quote.prefix ?? '';
   const suffix = quote.suffix ?? '';
   const slack = 8;
@@ -203,7 +230,7 @@ function occurrenceContext(text: string, quote: TextQuoteSelector, start: number
   const after = suffix === '' ? edgeProximity(text.length - end)
     : edgeAware && suffix.length < CONTEXT_LENGTH ? wholeSideSimilarity(suffix, text.slice(end))
       : edgeSimilarity(suffix, text.slice(end, end + suffix.length + slack));
-  return (before + after) / 2;
+  return { before, after };
 }
 
 /** Similarity of a context cut by the text's edge to everything between the occurrence and that edge. */
