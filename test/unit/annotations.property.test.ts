@@ -24,6 +24,11 @@ function corpus(): { texts: string[]; bbcCount: number } {
 const { texts, bbcCount } = corpus();
 /** More runs for a deep search: ANNOTATION_PROPERTY_RUNS=5000 npx mocha test/unit/annotations.property.test.ts */
 const RUNS = Number(process.env.ANNOTATION_PROPERTY_RUNS) || 1000;
+/**
+ * The everyday run draws the same cases each time, so a red run is this change's doing and can be
+ * replayed; a deep search (ANNOTATION_PROPERTY_RUNS set) draws new ones each time.
+ */
+const SEED = process.env.ANNOTATION_PROPERTY_RUNS ? undefined : 20261201;
 
 const insertedText = fc.string({ unit: fc.constantFrom(...'abc XYZ,.\n\u00a0’'.split('')), maxLength: 24 });
 
@@ -196,7 +201,7 @@ describe('annotation anchoring properties', function () {
       const expected = indistinguishable(edited.text, edited.start, result.start, quote.exact.length) ? result.start : edited.start;
       assert.deepStrictEqual({ kind: result.kind, start: result.start, end: result.end }, { kind: 'exact', start: expected, end: expected + quote.exact.length }, describeCase(quote, edited));
       if (repeated) tally.repeatedExact++;
-    }), { numRuns: RUNS });
+    }), { numRuns: RUNS, seed: SEED });
     // Not vacuous: short and repeated quotes are generated, and orphans stay rare.
     assert.ok(tally.short > 0.2 * tally.runs && tally.repeated > 0.15 * tally.runs, JSON.stringify(tally));
     // Measured: 3-4% orphans (8 x 5000 runs), each with no side of its context left to identify it.
@@ -217,7 +222,7 @@ describe('annotation anchoring properties', function () {
         if (result.kind === 'fuzzy') long.fuzzy++;
       }
       assertOnPassageOrOrphan(result, edited.text, edited.start, edited.end, describeCase(target.selector[0], edited), removedBy(edited.edits));
-    }), { numRuns: RUNS });
+    }), { numRuns: RUNS, seed: SEED });
     // Not vacuous: a good share of edited long passages are still found (fuzzy), not all orphaned
     // (a word or two edited inside is rarely similar enough to be found again).
     assert.ok(long.fuzzy > 0.3 * long.runs, `long passages: fuzzy ${long.fuzzy} of ${long.runs}; all: ${JSON.stringify(kinds)}`);
@@ -243,7 +248,7 @@ describe('annotation anchoring properties', function () {
       assert.deepStrictEqual(moved, { start: edited.start, end: edited.end, touched: false });
       const result = reanchorAfterEdits({ start: c.start, end: c.end }, quote, edited.edits, edited.text);
       assert.deepStrictEqual(result, { kind: 'exact', start: edited.start, end: edited.end, method: 'position' });
-    }), { numRuns: RUNS });
+    }), { numRuns: RUNS, seed: SEED });
   });
 
   it('re-evaluates an editor anchor that an edit touched: on the passage or orphaned', () => {
@@ -253,6 +258,6 @@ describe('annotation anchoring properties', function () {
       const moved = moveRangeThroughEdits({ start: c.start, end: c.end }, edited.edits);
       assert.ok(moved.start <= edited.start && moved.end >= edited.end, 'the moved range covers the edited passage');
       assertOnPassageOrOrphan(reanchorAfterEdits({ start: c.start, end: c.end }, quote, edited.edits, edited.text), edited.text, edited.start, edited.end, describeCase(quote, edited), removedBy(edited.edits));
-    }), { numRuns: RUNS });
+    }), { numRuns: RUNS, seed: SEED });
   });
 });
