@@ -1,0 +1,352 @@
+import type { ParsedArticle } from '../types';
+
+/**
+ * Wire copies and near-duplicates. Each article's body (the parser's `body` sections: no headline,
+ * byline, captions or footer boilerplate) becomes a set of word shingles; a MinHash signature of
+ * that set, cut into LSH bands, finds candidate pairs without comparing every article with every
+ * other; the exact Jaccard of the two shingle sets confirms a candidate. Copies are the connected
+ * groups of confirmed pairs, earliest-dated member first (the origin).
+ *
+ * Shingles of {@link SHINGLE_WORDS} words survive a few changed words (each change breaks that many
+ * shingles only), a new headline (not in the body), a cut paragraph (the rest still matches) and
+ * another site's furniture (excluded as boilerplate, or a small share of the set when it is not).
+ */
+
+/** Words per shingle. Three keep a 3% word change to about 9% of the shingles broken. */
+export const SHINGLE_WORDS = 3;
+/** LSH bands of {@link BAND_ROWS} MinHash values each: a pair with Jaccard 0.5 shares a band 98% of the time. */
+export const BANDS = 30;
+/** MinHash values per band. */
+export const BAND_ROWS = 3;
+/** Confirmed as copies from this Jaccard of the shingle sets up. */
+export const MIN_JACCARD = 0.45;
+/**
+ * A shorter text almost wholly inside a longer one (a copy cut by a paragraph or two) is confirmed
+ * from this share of its shingles found in the other, if their Jaccard reaches {@link MIN_CONTAINED_JACCARD}.
+ */
+export const MIN_CONTAINMENT = 0.85;
+/** See {@link MIN_CONTAINMENT}. */
+export const MIN_CONTAINED_JACCARD = 0.3;
+/** Bodies with fewer words carry no signature (two short notices share too much by chance). */
+export const MIN_WORDS = 40;
+
+/** What the copy index keeps of one article. */
+export interface CopySignature {
+  /** LSH band hashes (one per band, {@link BANDS}). */
+  bands: Uint32Array;
+  /** Distinct shingle hashes, sorted ascending. */
+  shingles: Uint32Array;
+}
+
+/** A group of articles that are copies of one another. */
+export interface CopyGroup {
+  /** The members, earliest parsed date first (undated last, then by path): the first is the origin. */
+  files: string[];
+  /** The lowest Jaccard among the confirmed pairs that join the group. */
+  similarity: number;
+}
+
+/** Another article found to be a copy of this one. */
+export interface CopyOf {
+  file: string;
+  /** Jaccard of the two bodies' shingle sets when the pair was confirmed directly, else the group's. */
+  similarity: number;
+}
+
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+
+/**
+ * The signature of an article's body, or null when its body is too short to compare. `text` is the
+ * article's text, `article` its parse (only its `body` sections are read).
+ */
+export function copySignature(text: string, article: Pick<ParsedArticle, 'sections'>): CopySignature | null {
+  const words: number[] = [];
+  for (const section of article.sections) {
+    if (section.kind !== 'body') continue;
+    for (const match of text.slice(section.start, section.end).matchAll(WORD)) words.push(wordHash(match[0]));
+  }
+  if (words.length < MIN_WORDS) return null;
+  const shingles = new Set<number>();
+  for (let i = 0; i + SHINGLE_WORDS <= words.length; i++) {
+    let h = 0x811c9dc5;
+    for (let k = 0; k < SHINGLE_WORDS; k++) h = fmix(Math.imul(h ^ words[i + k], 0x01000193) + k);
+    shingles.add(h >>> 0);
+  }
+  const sorted = Uint32Array.from(shingles).sort();
+  return { bands: bandsOf(sorted), shingles: sorted };
+}
+
+/** Exact Jaccard and the containment of the smaller set in the larger, of two sorted shingle sets. */
+export function compareShingles(a: Uint32Array, b: Uint32Array): { jaccard: number; containment: number } {
+  let i = 0;
+  let j = 0;
+  let shared = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      shared++;
+      i++;
+      j++;
+    } else if (a[i] < b[j]) i++;
+    else j++;
+  }
+  const union = a.length + b.length - shared;
+  return { jaccard: union ? shared / union : 0, containment: Math.min(a.length, b.length) ? shared / Math.min(a.length, b.length) : 0 };
+}
+
+/** Whether a comparison confirms two bodies as copies. */
+export function isCopy(comparison: { jaccard: number; containment: number }): boolean {
+  return comparison.jaccard >= MIN_JACCARD || (comparison.containment >= MIN_CONTAINMENT && comparison.jaccard >= MIN_CONTAINED_JACCARD);
+}
+
+/**
+ * A signature as text (base64 of the band hashes then the shingles), for the index snapshot.
+ * {@link decodeSignature} reads it back.
+ */
+export function encodeSignature(signature: CopySignature): string {
+  const words = new Uint32Array(signature.bands.length + signature.shingles.length);
+  words.set(signature.bands, 0);
+  words.set(signature.shingles, signature.bands.length);
+  return toBase64(new Uint8Array(words.buffer));
+}
+
+/** Reads {@link encodeSignature}'s text; null when it is not a well-formed signature. */
+export function decodeSignature(text: unknown): CopySignature | null {
+  if (typeof text !== 'string') return null;
+  const bytes = fromBase64(text);
+  if (!bytes || bytes.length % 4 || bytes.length / 4 < BANDS) return null;
+  const words = new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4);
+  const shingles = words.slice(BANDS);
+  for (let i = 1; i < shingles.length; i++) if (shingles[i - 1] >= shingles[i]) return null;
+  return { bands: words.slice(0, BANDS), shingles };
+}
+
+interface Entry {
+  id: number;
+  file: string;
+  signature: CopySignature;
+  /** Confirmed copies: entry id -> Jaccard. */
+  links: Map<number, number>;
+}
+
+/**
+ * The copies of a set of articles, maintained incrementally: setting or removing one article's
+ * signature looks up its bands only and compares it with the few candidates they give; groups are
+ * built lazily and kept until the next change.
+ */
+export class CopyIndex {
+  private readonly entries = new Map<string, Entry>();
+  private readonly byId = new Map<number, Entry>();
+  /** Band index * 2^32 + band hash -> entry id, or the ids sharing that band. */
+  private readonly buckets = new Map<number, number | number[]>();
+  private nextId = 1;
+  private groupsMemo: { groups: CopyGroup[]; byFile: Map<string, CopyGroup> } | null = null;
+
+  /** @param dateOf the article's parsed date (`YYYY-MM-DD`), or null: it orders a group's members. */
+  constructor(private readonly dateOf: (file: string) => string | null) {}
+
+  /** Sets (or with null removes) the signature of one file. */
+  set(file: string, signature: CopySignature | null): void {
+    this.remove(file);
+    if (!signature) return;
+    const entry: Entry = { id: this.nextId++, file, signature, links: new Map() };
+    const candidates = new Set<number>();
+    signature.bands.forEach((hash, band) => {
+      const key = band * 2 ** 32 + hash;
+      const bucket = this.buckets.get(key);
+      if (bucket === undefined) this.buckets.set(key, entry.id);
+      else if (typeof bucket === 'number') {
+        candidates.add(bucket);
+        this.buckets.set(key, [bucket, entry.id]);
+      } else {
+        for (const id of bucket) candidates.add(id);
+        bucket.push(entry.id);
+      }
+    });
+    for (const id of candidates) {
+      const other = this.byId.get(id);
+      if (!other) continue;
+      const comparison = compareShingles(signature.shingles, other.signature.shingles);
+      if (!isCopy(comparison)) continue;
+      entry.links.set(other.id, comparison.jaccard);
+      other.links.set(entry.id, comparison.jaccard);
+    }
+    this.entries.set(file, entry);
+    this.byId.set(entry.id, entry);
+    this.groupsMemo = null;
+  }
+
+  /** Forgets one file. */
+  remove(file: string): void {
+    const entry = this.entries.get(file);
+    if (!entry) return;
+    entry.signature.bands.forEach((hash, band) => {
+      const key = band * 2 ** 32 + hash;
+      const bucket = this.buckets.get(key);
+      if (bucket === entry.id) this.buckets.delete(key);
+      else if (Array.isArray(bucket)) {
+        const rest = bucket.filter((id) => id !== entry.id);
+        this.buckets.set(key, rest.length === 1 ? rest[0] : rest);
+      }
+    });
+    for (const id of entry.links.keys()) this.byId.get(id)?.links.delete(entry.id);
+    this.entries.delete(file);
+    this.byId.delete(entry.id);
+    this.groupsMemo = null;
+  }
+
+  /** The signature of a file, if it has one. */
+  signature(file: string): CopySignature | undefined {
+    return this.entries.get(file)?.signature;
+  }
+
+  /** Files with a signature. */
+  files(): IterableIterator<string> {
+    return this.entries.keys();
+  }
+
+  /** Groups of two or more copies, largest first, then by origin. */
+  groups(): readonly CopyGroup[] {
+    return this.memo().groups;
+  }
+
+  /** The group a file belongs to, if it has copies. */
+  groupOf(file: string): CopyGroup | undefined {
+    return this.memo().byFile.get(file);
+  }
+
+  /** The other members of the file's group, closest first. */
+  copiesOf(file: string): CopyOf[] {
+    const group = this.groupOf(file);
+    const entry = this.entries.get(file);
+    if (!group || !entry) return [];
+    const direct = new Map<string, number>();
+    for (const [id, similarity] of entry.links) direct.set(this.byId.get(id)!.file, similarity);
+    return group.files.filter((f) => f !== file)
+      .map((f) => ({ file: f, similarity: direct.get(f) ?? group.similarity }))
+      .sort((a, b) => b.similarity - a.similarity || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  }
+
+  /** How many independent origins a set of files has: each copy group counts once. */
+  originCount(files: Iterable<string>): number {
+    const byFile = this.memo().byFile;
+    const origins = new Set<string>();
+    for (const file of files) origins.add(byFile.get(file)?.files[0] ?? file);
+    return origins.size;
+  }
+
+  private memo(): NonNullable<CopyIndex['groupsMemo']> {
+    if (this.groupsMemo) return this.groupsMemo;
+    const groups: CopyGroup[] = [];
+    const byFile = new Map<string, CopyGroup>();
+    const seen = new Set<number>();
+    for (const start of this.entries.values()) {
+      if (seen.has(start.id) || !start.links.size) continue;
+      const members: Entry[] = [];
+      let similarity = 1;
+      const stack = [start];
+      seen.add(start.id);
+      while (stack.length) {
+        const entry = stack.pop()!;
+        members.push(entry);
+        for (const [id, s] of entry.links) {
+          similarity = Math.min(similarity, s);
+          if (seen.has(id)) continue;
+          seen.add(id);
+          stack.push(this.byId.get(id)!);
+        }
+      }
+      const dated = members.map((m) => ({ file: m.file, date: this.dateOf(m.file) ?? '\uffff' }));
+      dated.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+      const group: CopyGroup = { files: dated.map((d) => d.file), similarity: Math.round(similarity * 1000) / 1000 };
+      groups.push(group);
+      for (const f of group.files) byFile.set(f, group);
+    }
+    groups.sort((a, b) => b.files.length - a.files.length || (a.files[0] < b.files[0] ? -1 : 1));
+    this.groupsMemo = { groups, byFile };
+    return this.groupsMemo;
+  }
+}
+
+function bandsOf(shingles: Uint32Array): Uint32Array {
+  const hashes = BANDS * BAND_ROWS;
+  const minima = new Uint32Array(hashes).fill(0xffffffff);
+  for (let s = 0; s < shingles.length; s++) {
+    const x = shingles[s];
+    for (let h = 0; h < hashes; h++) {
+      const v = fmix(x ^ SEEDS[h]) >>> 0;
+      if (v < minima[h]) minima[h] = v;
+    }
+  }
+  const bands = new Uint32Array(BANDS);
+  for (let b = 0; b < BANDS; b++) {
+    let h = 0x9747b28c;
+    for (let r = 0; r < BAND_ROWS; r++) h = fmix(Math.imul(h ^ minima[b * BAND_ROWS + r], 0x01000193));
+    bands[b] = h >>> 0;
+  }
+  return bands;
+}
+
+/** One seed per MinHash function, from a fixed sequence (signatures must agree across runs and hosts). */
+const SEEDS = (() => {
+  const seeds = new Int32Array(BANDS * BAND_ROWS);
+  let x = 0x2545f491;
+  for (let i = 0; i < seeds.length; i++) {
+    x = fmix(x + 0x6d2b79f5);
+    seeds[i] = x;
+  }
+  return seeds;
+})();
+
+/** MurmurHash3's 32-bit finaliser: spreads every input bit over the output. */
+function fmix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h | 0;
+}
+
+/** FNV-1a of the lower-cased word, curly apostrophes as straight ones. */
+function wordHash(word: string): number {
+  let h = 0x811c9dc5;
+  const lower = word.toLowerCase();
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    h = Math.imul(h ^ (c === 0x2019 ? 0x27 : c), 0x01000193);
+  }
+  return h | 0;
+}
+
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const DECODE = new Int16Array(128).fill(-1);
+for (let i = 0; i < ALPHABET.length; i++) DECODE[ALPHABET.charCodeAt(i)] = i;
+
+function toBase64(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const n = (bytes[i] << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
+    out += ALPHABET[n >> 18] + ALPHABET[(n >> 12) & 63] + (i + 1 < bytes.length ? ALPHABET[(n >> 6) & 63] : '=') + (i + 2 < bytes.length ? ALPHABET[n & 63] : '=');
+  }
+  return out;
+}
+
+function fromBase64(text: string): Uint8Array | null {
+  if (text.length % 4) return null;
+  const pad = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
+  const out = new Uint8Array((text.length / 4) * 3 - pad);
+  let o = 0;
+  for (let i = 0; i < text.length; i += 4) {
+    let n = 0;
+    for (let k = 0; k < 4; k++) {
+      const c = text.charCodeAt(i + k);
+      const v = c === 61 && i + k >= text.length - pad ? 0 : c < 128 ? DECODE[c] : -1;
+      if (v < 0) return null;
+      n = (n << 6) | v;
+    }
+    if (o < out.length) out[o++] = n >> 16;
+    if (o < out.length) out[o++] = (n >> 8) & 255;
+    if (o < out.length) out[o++] = n & 255;
+  }
+  return out;
+}
