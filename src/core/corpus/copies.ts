@@ -63,17 +63,22 @@ export function copySignature(text: string, article: Pick<ParsedArticle, 'sectio
   const words: number[] = [];
   for (const section of article.sections) {
     if (section.kind !== 'body') continue;
-    for (const match of text.slice(section.start, section.end).matchAll(WORD)) words.push(wordHash(match[0]));
+    const body = text.slice(section.start, section.end).toLowerCase();
+    WORD.lastIndex = 0;
+    for (let match = WORD.exec(body); match; match = WORD.exec(body)) words.push(wordHash(match[0]));
   }
   if (words.length < MIN_WORDS) return null;
-  const shingles = new Set<number>();
-  for (let i = 0; i + SHINGLE_WORDS <= words.length; i++) {
+  const all = new Uint32Array(words.length - SHINGLE_WORDS + 1);
+  for (let i = 0; i < all.length; i++) {
     let h = 0x811c9dc5;
     for (let k = 0; k < SHINGLE_WORDS; k++) h = fmix(Math.imul(h ^ words[i + k], 0x01000193) + k);
-    shingles.add(h >>> 0);
+    all[i] = h >>> 0;
   }
-  const sorted = Uint32Array.from(shingles).sort();
-  return { bands: bandsOf(sorted), shingles: sorted };
+  all.sort();
+  let distinct = 0;
+  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[distinct++] = all[i];
+  const shingles = all.slice(0, distinct);
+  return { bands: bandsOf(shingles), shingles };
 }
 
 /** Exact Jaccard and the containment of the smaller set in the larger, of two sorted shingle sets. */
@@ -123,10 +128,13 @@ export function decodeSignature(text: unknown): CopySignature | null {
 interface Entry {
   id: number;
   file: string;
-  signature: CopySignature;
-  /** Confirmed copies: entry id -> Jaccard. */
-  links: Map<number, number>;
+  /** The band hashes then the shingles, in one array (a typed array costs its own object and buffer). */
+  data: Uint32Array;
+  /** Confirmed copies: entry id -> Jaccard; null while there are none (most articles). */
+  links: Map<number, number> | null;
 }
+
+const NO_LINKS: ReadonlyMap<number, number> = new Map();
 
 /**
  * The copies of a set of articles, maintained incrementally: setting or removing one article's
@@ -148,10 +156,14 @@ export class CopyIndex {
   set(file: string, signature: CopySignature | null): void {
     this.remove(file);
     if (!signature) return;
-    const entry: Entry = { id: this.nextId++, file, signature, links: new Map() };
+    const data = new Uint32Array(BANDS + signature.shingles.length);
+    data.set(signature.bands.subarray(0, BANDS), 0);
+    data.set(signature.shingles, BANDS);
+    const entry: Entry = { id: this.nextId++, file, data, links: null };
+    const shingles = data.subarray(BANDS);
     const candidates = new Set<number>();
-    signature.bands.forEach((hash, band) => {
-      const key = band * 2 ** 32 + hash;
+    for (let band = 0; band < BANDS; band++) {
+      const key = band * 2 ** 32 + data[band];
       const bucket = this.buckets.get(key);
       if (bucket === undefined) this.buckets.set(key, entry.id);
       else if (typeof bucket === 'number') {
@@ -161,14 +173,14 @@ export class CopyIndex {
         for (const id of bucket) candidates.add(id);
         bucket.push(entry.id);
       }
-    });
+    }
     for (const id of candidates) {
       const other = this.byId.get(id);
       if (!other) continue;
-      const comparison = compareShingles(signature.shingles, other.signature.shingles);
+      const comparison = compareShingles(shingles, other.data.subarray(BANDS));
       if (!isCopy(comparison)) continue;
-      entry.links.set(other.id, comparison.jaccard);
-      other.links.set(entry.id, comparison.jaccard);
+      (entry.links ??= new Map()).set(other.id, comparison.jaccard);
+      (other.links ??= new Map()).set(entry.id, comparison.jaccard);
     }
     this.entries.set(file, entry);
     this.byId.set(entry.id, entry);
@@ -179,16 +191,20 @@ export class CopyIndex {
   remove(file: string): void {
     const entry = this.entries.get(file);
     if (!entry) return;
-    entry.signature.bands.forEach((hash, band) => {
-      const key = band * 2 ** 32 + hash;
+    for (let band = 0; band < BANDS; band++) {
+      const key = band * 2 ** 32 + entry.data[band];
       const bucket = this.buckets.get(key);
       if (bucket === entry.id) this.buckets.delete(key);
       else if (Array.isArray(bucket)) {
         const rest = bucket.filter((id) => id !== entry.id);
         this.buckets.set(key, rest.length === 1 ? rest[0] : rest);
       }
-    });
-    for (const id of entry.links.keys()) this.byId.get(id)?.links.delete(entry.id);
+    }
+    for (const id of (entry.links ?? NO_LINKS).keys()) {
+      const other = this.byId.get(id);
+      other?.links?.delete(entry.id);
+      if (other?.links?.size === 0) other.links = null;
+    }
     this.entries.delete(file);
     this.byId.delete(entry.id);
     this.groupsMemo = null;
@@ -196,7 +212,8 @@ export class CopyIndex {
 
   /** The signature of a file, if it has one. */
   signature(file: string): CopySignature | undefined {
-    return this.entries.get(file)?.signature;
+    const data = this.entries.get(file)?.data;
+    return data && { bands: data.subarray(0, BANDS), shingles: data.subarray(BANDS) };
   }
 
   /** Files with a signature. */
@@ -220,7 +237,7 @@ export class CopyIndex {
     const entry = this.entries.get(file);
     if (!group || !entry) return [];
     const direct = new Map<string, number>();
-    for (const [id, similarity] of entry.links) direct.set(this.byId.get(id)!.file, similarity);
+    for (const [id, similarity] of entry.links ?? NO_LINKS) direct.set(this.byId.get(id)!.file, similarity);
     return group.files.filter((f) => f !== file)
       .map((f) => ({ file: f, similarity: direct.get(f) ?? group.similarity }))
       .sort((a, b) => b.similarity - a.similarity || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
@@ -240,7 +257,7 @@ export class CopyIndex {
     const byFile = new Map<string, CopyGroup>();
     const seen = new Set<number>();
     for (const start of this.entries.values()) {
-      if (seen.has(start.id) || !start.links.size) continue;
+      if (seen.has(start.id) || !start.links) continue;
       const members: Entry[] = [];
       let similarity = 1;
       const stack = [start];
@@ -248,7 +265,7 @@ export class CopyIndex {
       while (stack.length) {
         const entry = stack.pop()!;
         members.push(entry);
-        for (const [id, s] of entry.links) {
+        for (const [id, s] of entry.links ?? NO_LINKS) {
           similarity = Math.min(similarity, s);
           if (seen.has(id)) continue;
           seen.add(id);
@@ -267,35 +284,39 @@ export class CopyIndex {
   }
 }
 
+/**
+ * One-permutation MinHash (Li, Owen and Zhang 2012, densified as Shrivastava and Li 2014): each shingle
+ * hash falls in one of `BANDS * BAND_ROWS` equal ranges and each range keeps its minimum, so the
+ * signature costs one step per shingle instead of one per shingle and function. A range no shingle
+ * fell in borrows the minimum of the next range that has one, marked by the distance, so two sets
+ * still agree on it exactly as often as their Jaccard says.
+ */
 function bandsOf(shingles: Uint32Array): Uint32Array {
-  const hashes = BANDS * BAND_ROWS;
-  const minima = new Uint32Array(hashes).fill(0xffffffff);
+  const bins = BANDS * BAND_ROWS;
+  const minima = new Float64Array(bins).fill(Infinity);
   for (let s = 0; s < shingles.length; s++) {
-    const x = shingles[s];
-    for (let h = 0; h < hashes; h++) {
-      const v = fmix(x ^ SEEDS[h]) >>> 0;
-      if (v < minima[h]) minima[h] = v;
+    const v = shingles[s];
+    const bin = Math.floor((v * bins) / 4294967296);
+    if (v < minima[bin]) minima[bin] = v;
+  }
+  const values = new Uint32Array(bins);
+  for (let b = 0; b < bins; b++) {
+    let k = b;
+    let distance = 0;
+    while (minima[k] === Infinity && distance < bins) {
+      k = (k + 1) % bins;
+      distance++;
     }
+    values[b] = minima[k] === Infinity ? 0 : fmix((minima[k] | 0) ^ Math.imul(distance, 0x9e3779b1)) >>> 0;
   }
   const bands = new Uint32Array(BANDS);
   for (let b = 0; b < BANDS; b++) {
     let h = 0x9747b28c;
-    for (let r = 0; r < BAND_ROWS; r++) h = fmix(Math.imul(h ^ minima[b * BAND_ROWS + r], 0x01000193));
+    for (let r = 0; r < BAND_ROWS; r++) h = fmix(Math.imul(h ^ values[b * BAND_ROWS + r], 0x01000193));
     bands[b] = h >>> 0;
   }
   return bands;
 }
-
-/** One seed per MinHash function, from a fixed sequence (signatures must agree across runs and hosts). */
-const SEEDS = (() => {
-  const seeds = new Int32Array(BANDS * BAND_ROWS);
-  let x = 0x2545f491;
-  for (let i = 0; i < seeds.length; i++) {
-    x = fmix(x + 0x6d2b79f5);
-    seeds[i] = x;
-  }
-  return seeds;
-})();
 
 /** MurmurHash3's 32-bit finaliser: spreads every input bit over the output. */
 function fmix(h: number): number {
@@ -307,12 +328,11 @@ function fmix(h: number): number {
   return h | 0;
 }
 
-/** FNV-1a of the lower-cased word, curly apostrophes as straight ones. */
+/** FNV-1a of a (lower-cased) word, curly apostrophes as straight ones. */
 function wordHash(word: string): number {
   let h = 0x811c9dc5;
-  const lower = word.toLowerCase();
-  for (let i = 0; i < lower.length; i++) {
-    const c = lower.charCodeAt(i);
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
     h = Math.imul(h ^ (c === 0x2019 ? 0x27 : c), 0x01000193);
   }
   return h | 0;
@@ -349,4 +369,10 @@ function fromBase64(text: string): Uint8Array | null {
     if (o < out.length) out[o++] = n & 255;
   }
   return out;
+}
+
+/** "3 articles, 1 origin": an article count with the independent origins among them when copies make them fewer. */
+export function articlesAndOrigins(articles: number, origins: number): string {
+  const count = `${articles} article${articles === 1 ? '' : 's'}`;
+  return origins < articles ? `${count}, ${origins} origin${origins === 1 ? '' : 's'}` : count;
 }
