@@ -54,6 +54,18 @@ export async function runIndex(args: string[]): Promise<number> {
  * run through tsx).
  */
 export async function indexFolder(dir: string): Promise<IndexReport> {
+  const { index, skipped } = await buildFolderIndex(dir);
+  return {
+    articles: index.files().length,
+    outlets: index.outlets().map((o) => ({ name: o.name, articles: o.files })),
+    entities: index.entities().map((e) => ({ name: e.name, type: e.type, aliases: e.aliases, variants: e.variants, mentions: e.mentionCount, articles: e.files })),
+    skipped,
+    copies: index.copyGroups().map((g) => ({ articles: g.files, similarity: g.similarity })),
+  };
+}
+
+/** Indexes a folder with the shipped pipeline (see {@link indexFolder}); files are relative paths. */
+export async function buildFolderIndex(dir: string): Promise<{ index: WorkspaceIndex; skipped: { path: string; reason: string }[] }> {
   const host = new NodeWorkspaceHost(dir);
   const { analyze, dispose } = createAnalyser();
   const index = new WorkspaceIndex(
@@ -68,14 +80,7 @@ export async function indexFolder(dir: string): Promise<IndexReport> {
   } finally {
     await dispose();
   }
-  const skipped = [...host.listingProblems, ...result.skipped];
-  return {
-    articles: index.files().length,
-    outlets: index.outlets().map((o) => ({ name: o.name, articles: o.files })),
-    entities: index.entities().map((e) => ({ name: e.name, type: e.type, aliases: e.aliases, variants: e.variants, mentions: e.mentionCount, articles: e.files })),
-    skipped,
-    copies: index.copyGroups().map((g) => ({ articles: g.files, similarity: g.similarity })),
-  };
+  return { index, skipped: [...host.listingProblems, ...result.skipped] };
 }
 
 function createAnalyser(): { analyze: AnalyzeArticle; dispose: () => Promise<void> } {
