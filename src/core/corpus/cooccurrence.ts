@@ -111,9 +111,11 @@ export function buildCooccurrenceGraph(source: CooccurrenceSource, query: GraphQ
   const weights = new Map<number, number>();
   for (const ids of perFile) {
     const inGraph = ids.map((id) => position.get(id)).filter((i): i is number => i !== undefined).sort((a, b) => a - b);
-    for (let a = 0; a < inGraph.length; a++) for (let b = a + 1; b < inGraph.length; b++) {
-      const key = inGraph[a] * MAX_NODES + inGraph[b];
-      weights.set(key, (weights.get(key) ?? 0) + 1);
+    for (let a = 0; a < inGraph.length; a++) {
+      for (let b = a + 1; b < inGraph.length; b++) {
+        const key = inGraph[a] * MAX_NODES + inGraph[b];
+        weights.set(key, (weights.get(key) ?? 0) + 1);
+      }
     }
   }
   const edges: GraphEdge[] = [...weights]
