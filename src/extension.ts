@@ -77,7 +77,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
     registerNewsStatusBar(newsViewModel, { showProgress: false }),
   );
   // Seeing a corpus: the timeline and the entity graph (webviews over the same index).
-  const pictureDeps = { index: workspaceIndexService.index, extensionUri: context.extensionUri };
+  const pictureDeps = { index: workspaceIndexService.index, extensionUri: context.extensionUri, ensureStarted: () => workspaceIndexService.ensureStarted() };
   context.subscriptions.push(registerTimelineView(pictureDeps), registerEntityGraphView(pictureDeps));
   // Annotations as comments; the views' context menus record corrections through them.
   const comments = registerComments(context, { newsViewModel, corrections: workspaceIndexService });

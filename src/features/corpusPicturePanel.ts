@@ -7,6 +7,8 @@ export interface CorpusPictureProbe {
   readonly posted: readonly unknown[];
   /** Handles `message` as if the webview had sent it; resolves to what the handler returned. */
   receive(message: unknown): Promise<unknown>;
+  /** The page's HTML as given to the webview. */
+  html(): string;
 }
 
 /** What a picture (timeline, entity graph) does with the webview's messages and the index's updates. */
@@ -22,6 +24,14 @@ export interface CorpusPicture {
   handle(message: Record<string, unknown>, post: (message: unknown) => void): unknown;
   /** The data message to post after an index update (and on `ready`). */
   refresh(post: (message: unknown) => void): void;
+}
+
+/** What a picture's panel needs of the extension. */
+export interface CorpusPictureDeps {
+  index: WorkspaceIndex;
+  extensionUri: vscode.Uri;
+  /** Starts the workspace index if nothing has yet. */
+  ensureStarted?: () => void;
 }
 
 /** Index updates come in bursts (a build, typing): redraw once they settle. */
@@ -65,9 +75,11 @@ ${picture.body}
  * update event (debounced; a hidden panel catches up when shown) and resolves the command to a
  * {@link CorpusPictureProbe}.
  */
-export function registerCorpusPicture(command: string, picture: CorpusPicture, deps: { index: WorkspaceIndex; extensionUri: vscode.Uri }): vscode.Disposable {
+export function registerCorpusPicture(command: string, picture: CorpusPicture, deps: CorpusPictureDeps): vscode.Disposable {
   let open: { panel: vscode.WebviewPanel; probe: CorpusPictureProbe } | undefined;
   const show = (): CorpusPictureProbe => {
+    // A News command starts the index if no article has yet (the page fills in as it builds).
+    deps.ensureStarted?.();
     if (open) {
       open.panel.reveal(undefined, false);
       return open.probe;
@@ -116,7 +128,7 @@ export function registerCorpusPicture(command: string, picture: CorpusPicture, d
       open = undefined;
     });
     panel.webview.html = pictureHtml(panel.webview, deps.extensionUri, picture);
-    open = { panel, probe: { posted, receive } };
+    open = { panel, probe: { posted, receive, html: () => panel.webview.html } };
     return open.probe;
   };
   return vscode.Disposable.from(

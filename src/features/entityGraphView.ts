@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { buildCooccurrenceGraph, type GraphQuery } from '../core/corpus/cooccurrence';
 import type { IndexedEntityType, WorkspaceIndex } from '../core/index';
-import { registerCorpusPicture, wholeNumber, type CorpusPicture } from './corpusPicturePanel';
+import { registerCorpusPicture, wholeNumber, type CorpusPicture, type CorpusPictureDeps } from './corpusPicturePanel';
 import { ENTITIES_COMMANDS } from './entitiesView';
 
 /** Opens the entity co-occurrence graph; resolves to a probe (tests). */
@@ -74,6 +74,6 @@ function readQuery(value: unknown): GraphQuery {
 }
 
 /** Registers {@link SHOW_ENTITY_GRAPH_COMMAND}. */
-export function registerEntityGraphView(deps: { index: WorkspaceIndex; extensionUri: vscode.Uri }): vscode.Disposable {
+export function registerEntityGraphView(deps: CorpusPictureDeps): vscode.Disposable {
   return registerCorpusPicture(SHOW_ENTITY_GRAPH_COMMAND, new EntityGraphPicture(deps.index), deps);
 }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { buildTimeline } from '../core/corpus/timeline';
 import type { WorkspaceIndex } from '../core/index';
-import { registerCorpusPicture, wholeNumber, type CorpusPicture } from './corpusPicturePanel';
+import { registerCorpusPicture, wholeNumber, type CorpusPicture, type CorpusPictureDeps } from './corpusPicturePanel';
 import { OPEN_MENTION_COMMAND } from './newsViewModel';
 
 /** Opens the timeline of the workspace's articles; resolves to a probe (tests). */
@@ -55,6 +55,6 @@ export class TimelinePicture implements CorpusPicture {
 }
 
 /** Registers {@link SHOW_TIMELINE_COMMAND}. */
-export function registerTimelineView(deps: { index: WorkspaceIndex; extensionUri: vscode.Uri }): vscode.Disposable {
+export function registerTimelineView(deps: CorpusPictureDeps): vscode.Disposable {
   return registerCorpusPicture(SHOW_TIMELINE_COMMAND, new TimelinePicture(deps.index), deps);
 }
