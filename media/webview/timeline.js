@@ -78,7 +78,7 @@
     }
     const e = data.events[item.i];
     const a = data.articles[e.article];
-    return `Event: ${e.text} (${e.value}), in ${a.headline}, ${a.outlet}`;
+    return `Event: ${e.text}${e.text === e.value ? '' : ` (${e.value})`}, in ${a.headline}, ${a.outlet}`;
   }
 
   function open(/** @type {any} */ item) {

@@ -447,7 +447,8 @@ export class WorkspaceIndex implements Disposable {
     this.unindexLookups(path);
     // The snapshot's text form of the signature is read once; the copy index holds it from then on.
     const fromSnapshot = signature === undefined && this.findCopies ? decodeSignature(record.copySignature) : null;
-    delete record.copySignature;
+    // Deleted only when there (a delete would turn every record into a slower dictionary-mode object).
+    if (record.copySignature !== undefined) delete record.copySignature;
     this.copyIndex.set(path, signature ?? fromSnapshot);
     this.graph.setArticle(path, internRecord(record, this.intern));
     for (const date of record.dates) {
