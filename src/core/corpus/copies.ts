@@ -138,8 +138,9 @@ const NO_LINKS: ReadonlyMap<number, number> = new Map();
 
 /**
  * The copies of a set of articles, maintained incrementally: setting or removing one article's
- * signature looks up its bands only and compares it with the few candidates they give; groups are
- * built lazily and kept until the next change.
+ * signature looks up its bands only and compares it with the few candidates they give; a group is
+ * built when first asked for (a walk over its members' links) and kept until a change touches one of
+ * its members, so an edit in a 20,000-article workspace costs the size of the groups it touches.
  */
 export class CopyIndex {
   private readonly entries = new Map<string, Entry>();
@@ -147,7 +148,9 @@ export class CopyIndex {
   /** Band index * 2^32 + band hash -> entry id, or the ids sharing that band. */
   private readonly buckets = new Map<number, number | number[]>();
   private nextId = 1;
-  private groupsMemo: { groups: CopyGroup[]; byFile: Map<string, CopyGroup> } | null = null;
+  /** Entry id -> its group (with the members' ids), built on demand. */
+  private readonly groupMemo = new Map<number, { group: CopyGroup; ids: number[] }>();
+  private listMemo: CopyGroup[] | null = null;
 
   /** @param dateOf the article's parsed date (`YYYY-MM-DD`), or null: it orders a group's members. */
   constructor(private readonly dateOf: (file: string) => string | null) {}
@@ -179,18 +182,20 @@ export class CopyIndex {
       if (!other) continue;
       const comparison = compareShingles(shingles, other.data.subarray(BANDS));
       if (!isCopy(comparison)) continue;
+      this.forgetGroup(other.id);
       (entry.links ??= new Map()).set(other.id, comparison.jaccard);
       (other.links ??= new Map()).set(entry.id, comparison.jaccard);
     }
     this.entries.set(file, entry);
     this.byId.set(entry.id, entry);
-    this.groupsMemo = null;
+    this.listMemo = null;
   }
 
   /** Forgets one file. */
   remove(file: string): void {
     const entry = this.entries.get(file);
     if (!entry) return;
+    this.forgetGroup(entry.id);
     for (let band = 0; band < BANDS; band++) {
       const key = band * 2 ** 32 + entry.data[band];
       const bucket = this.buckets.get(key);
@@ -207,7 +212,7 @@ export class CopyIndex {
     }
     this.entries.delete(file);
     this.byId.delete(entry.id);
-    this.groupsMemo = null;
+    this.listMemo = null;
   }
 
   /** The signature of a file, if it has one. */
@@ -223,12 +228,17 @@ export class CopyIndex {
 
   /** Groups of two or more copies, largest first, then by origin. */
   groups(): readonly CopyGroup[] {
-    return this.memo().groups;
+    if (this.listMemo) return this.listMemo;
+    const groups = new Set<CopyGroup>();
+    for (const entry of this.entries.values()) if (entry.links) groups.add(this.groupOfEntry(entry));
+    this.listMemo = [...groups].sort((a, b) => b.files.length - a.files.length || (a.files[0] < b.files[0] ? -1 : 1));
+    return this.listMemo;
   }
 
   /** The group a file belongs to, if it has copies. */
   groupOf(file: string): CopyGroup | undefined {
-    return this.memo().byFile.get(file);
+    const entry = this.entries.get(file);
+    return entry?.links ? this.groupOfEntry(entry) : undefined;
   }
 
   /** The other members of the file's group, closest first. */
@@ -245,42 +255,42 @@ export class CopyIndex {
 
   /** How many independent origins a set of files has: each copy group counts once. */
   originCount(files: Iterable<string>): number {
-    const byFile = this.memo().byFile;
     const origins = new Set<string>();
-    for (const file of files) origins.add(byFile.get(file)?.files[0] ?? file);
+    for (const file of files) origins.add(this.groupOf(file)?.files[0] ?? file);
     return origins.size;
   }
 
-  private memo(): NonNullable<CopyIndex['groupsMemo']> {
-    if (this.groupsMemo) return this.groupsMemo;
-    const groups: CopyGroup[] = [];
-    const byFile = new Map<string, CopyGroup>();
-    const seen = new Set<number>();
-    for (const start of this.entries.values()) {
-      if (seen.has(start.id) || !start.links) continue;
-      const members: Entry[] = [];
-      let similarity = 1;
-      const stack = [start];
-      seen.add(start.id);
-      while (stack.length) {
-        const entry = stack.pop()!;
-        members.push(entry);
-        for (const [id, s] of entry.links ?? NO_LINKS) {
-          similarity = Math.min(similarity, s);
-          if (seen.has(id)) continue;
-          seen.add(id);
-          stack.push(this.byId.get(id)!);
-        }
+  /** Drops the memoised group of an entry, for all its members. */
+  private forgetGroup(id: number): void {
+    const memo = this.groupMemo.get(id);
+    if (!memo) return;
+    for (const member of memo.ids) this.groupMemo.delete(member);
+    this.listMemo = null;
+  }
+
+  private groupOfEntry(start: Entry): CopyGroup {
+    const known = this.groupMemo.get(start.id);
+    if (known) return known.group;
+    const members: Entry[] = [];
+    const seen = new Set<number>([start.id]);
+    let similarity = 1;
+    const stack = [start];
+    while (stack.length) {
+      const entry = stack.pop()!;
+      members.push(entry);
+      for (const [id, s] of entry.links ?? NO_LINKS) {
+        similarity = Math.min(similarity, s);
+        if (seen.has(id)) continue;
+        seen.add(id);
+        stack.push(this.byId.get(id)!);
       }
-      const dated = members.map((m) => ({ file: m.file, date: this.dateOf(m.file) ?? '\uffff' }));
-      dated.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-      const group: CopyGroup = { files: dated.map((d) => d.file), similarity: Math.round(similarity * 1000) / 1000 };
-      groups.push(group);
-      for (const f of group.files) byFile.set(f, group);
     }
-    groups.sort((a, b) => b.files.length - a.files.length || (a.files[0] < b.files[0] ? -1 : 1));
-    this.groupsMemo = { groups, byFile };
-    return this.groupsMemo;
+    const dated = members.map((m) => ({ file: m.file, date: this.dateOf(m.file) ?? '\uffff' }));
+    dated.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    const group: CopyGroup = { files: dated.map((d) => d.file), similarity: Math.round(similarity * 1000) / 1000 };
+    const memo = { group, ids: members.map((m) => m.id) };
+    for (const id of memo.ids) this.groupMemo.set(id, memo);
+    return group;
   }
 }
 
