@@ -7,6 +7,10 @@ import type { ParsedArticle } from '../types';
  * other; the exact Jaccard of the two shingle sets confirms a candidate. Copies are the connected
  * groups of confirmed pairs, earliest-dated member first (the origin).
  *
+ * The kept set is the shingles' 16-bit fingerprints (the MinHash runs on their full 32-bit hashes): 20,000
+ * articles then hold about 17 MB of them rather than 35, and the Jaccard of two fingerprint sets is the
+ * shingles' own within a few thousandths (about one chance collision per pair of 400-shingle bodies).
+ *
  * Shingles of {@link SHINGLE_WORDS} words survive a few changed words (each change breaks that many
  * shingles only), a new headline (not in the body), a cut paragraph (the rest still matches) and
  * another site's furniture (excluded as boilerplate, or a small share of the set when it is not).
@@ -34,8 +38,8 @@ export const MIN_WORDS = 40;
 export interface CopySignature {
   /** LSH band hashes (one per band, {@link BANDS}). */
   bands: Uint32Array;
-  /** Distinct shingle hashes, sorted ascending. */
-  shingles: Uint32Array;
+  /** Distinct 16-bit shingle fingerprints, sorted ascending. */
+  shingles: Uint16Array;
 }
 
 /** A group of articles that are copies of one another. */
@@ -77,12 +81,17 @@ export function copySignature(text: string, article: Pick<ParsedArticle, 'sectio
   all.sort();
   let distinct = 0;
   for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[distinct++] = all[i];
-  const shingles = all.slice(0, distinct);
-  return { bands: bandsOf(shingles), shingles };
+  const hashes = all.subarray(0, distinct);
+  const fingerprints = new Uint16Array(distinct);
+  for (let i = 0; i < distinct; i++) fingerprints[i] = hashes[i] >>> 16;
+  fingerprints.sort();
+  let kept = 0;
+  for (let i = 0; i < distinct; i++) if (i === 0 || fingerprints[i] !== fingerprints[i - 1]) fingerprints[kept++] = fingerprints[i];
+  return { bands: bandsOf(hashes), shingles: fingerprints.slice(0, kept) };
 }
 
-/** Exact Jaccard and the containment of the smaller set in the larger, of two sorted shingle sets. */
-export function compareShingles(a: Uint32Array, b: Uint32Array): { jaccard: number; containment: number } {
+/** Exact Jaccard and the containment of the smaller set in the larger, of two sorted fingerprint sets. */
+export function compareShingles(a: ArrayLike<number>, b: ArrayLike<number>): { jaccard: number; containment: number } {
   let i = 0;
   let j = 0;
   let shared = 0;
@@ -108,33 +117,63 @@ export function isCopy(comparison: { jaccard: number; containment: number }): bo
  * {@link decodeSignature} reads it back.
  */
 export function encodeSignature(signature: CopySignature): string {
-  const words = new Uint32Array(signature.bands.length + signature.shingles.length);
-  words.set(signature.bands, 0);
-  words.set(signature.shingles, signature.bands.length);
-  return toBase64(new Uint8Array(words.buffer));
+  const bytes = new Uint8Array(BANDS * 4 + signature.shingles.length * 2);
+  const view = new DataView(bytes.buffer);
+  for (let b = 0; b < BANDS; b++) view.setUint32(b * 4, signature.bands[b], true);
+  signature.shingles.forEach((f, i) => view.setUint16(BANDS * 4 + i * 2, f, true));
+  return toBase64(bytes);
 }
 
 /** Reads {@link encodeSignature}'s text; null when it is not a well-formed signature. */
 export function decodeSignature(text: unknown): CopySignature | null {
   if (typeof text !== 'string') return null;
   const bytes = fromBase64(text);
-  if (!bytes || bytes.length % 4 || bytes.length / 4 < BANDS) return null;
-  const words = new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4);
-  const shingles = words.slice(BANDS);
+  if (!bytes || bytes.length % 2 || bytes.length < BANDS * 4) return null;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
+  const bands = new Uint32Array(BANDS);
+  for (let b = 0; b < BANDS; b++) bands[b] = view.getUint32(b * 4, true);
+  const shingles = new Uint16Array((bytes.length - BANDS * 4) / 2);
+  for (let i = 0; i < shingles.length; i++) shingles[i] = view.getUint16(BANDS * 4 + i * 2, true);
   for (let i = 1; i < shingles.length; i++) if (shingles[i - 1] >= shingles[i]) return null;
-  return { bands: words.slice(0, BANDS), shingles };
+  return { bands, shingles };
 }
 
 interface Entry {
   id: number;
   file: string;
-  /** The band hashes then the shingles, in one array (a typed array costs its own object and buffer). */
-  data: Uint32Array;
-  /** Confirmed copies: entry id -> Jaccard; null while there are none (most articles). */
-  links: Map<number, number> | null;
+  /**
+   * The band hashes (two 16-bit halves each) then the fingerprints, in one array: a typed array
+   * costs its own object and buffer.
+   */
+  data: Uint16Array;
+  /**
+   * Confirmed copies as pairs `[id, jaccard, id, jaccard, …]` (a Map per article would cost ten
+   * times the memory); null while there are none (most articles).
+   */
+  links: number[] | null;
 }
 
-const NO_LINKS: ReadonlyMap<number, number> = new Map();
+/** The pairs of `links` as `[id, jaccard]`. */
+function* linksOf(entry: Entry): IterableIterator<[number, number]> {
+  const links = entry.links;
+  if (links) for (let i = 0; i < links.length; i += 2) yield [links[i], links[i + 1]];
+}
+
+function link(entry: Entry, id: number, jaccard: number): void {
+  (entry.links ??= []).push(id, jaccard);
+}
+
+function unlink(entry: Entry, id: number): void {
+  const links = entry.links;
+  if (!links) return;
+  for (let i = 0; i < links.length; i += 2) {
+    if (links[i] === id) {
+      links.splice(i, 2);
+      break;
+    }
+  }
+  if (!links.length) entry.links = null;
+}
 
 /**
  * The copies of a set of articles, maintained incrementally: setting or removing one article's
@@ -145,8 +184,8 @@ const NO_LINKS: ReadonlyMap<number, number> = new Map();
 export class CopyIndex {
   private readonly entries = new Map<string, Entry>();
   private readonly byId = new Map<number, Entry>();
-  /** Band index * 2^32 + band hash -> entry id, or the ids sharing that band. */
-  private readonly buckets = new Map<number, number | number[]>();
+  /** Band keys -> entry ids (a Map of 600,000 band entries at 20,000 articles would take 27 MB; this 8). */
+  private readonly buckets = new BandTable();
   private nextId = 1;
   /** Entry id -> its group (with the members' ids), built on demand. */
   private readonly groupMemo = new Map<number, { group: CopyGroup; ids: number[] }>();
@@ -159,32 +198,29 @@ export class CopyIndex {
   set(file: string, signature: CopySignature | null): void {
     this.remove(file);
     if (!signature) return;
-    const data = new Uint32Array(BANDS + signature.shingles.length);
-    data.set(signature.bands.subarray(0, BANDS), 0);
-    data.set(signature.shingles, BANDS);
-    const entry: Entry = { id: this.nextId++, file, data, links: null };
-    const shingles = data.subarray(BANDS);
-    const candidates = new Set<number>();
-    for (let band = 0; band < BANDS; band++) {
-      const key = band * 2 ** 32 + data[band];
-      const bucket = this.buckets.get(key);
-      if (bucket === undefined) this.buckets.set(key, entry.id);
-      else if (typeof bucket === 'number') {
-        candidates.add(bucket);
-        this.buckets.set(key, [bucket, entry.id]);
-      } else {
-        for (const id of bucket) candidates.add(id);
-        bucket.push(entry.id);
-      }
+    const data = new Uint16Array(2 * BANDS + signature.shingles.length);
+    for (let b = 0; b < BANDS; b++) {
+      data[2 * b] = signature.bands[b] >>> 16;
+      data[2 * b + 1] = signature.bands[b] & 0xffff;
     }
+    data.set(signature.shingles, 2 * BANDS);
+    const entry: Entry = { id: this.nextId++, file, data, links: null };
+    const shingles = data.subarray(2 * BANDS);
+    const found: number[] = [];
+    for (let band = 0; band < BANDS; band++) {
+      const key = bandKey(data, band);
+      this.buckets.find(key, found);
+      this.buckets.add(key, entry.id);
+    }
+    const candidates = new Set(found);
     for (const id of candidates) {
       const other = this.byId.get(id);
       if (!other) continue;
-      const comparison = compareShingles(shingles, other.data.subarray(BANDS));
+      const comparison = compareShingles(shingles, other.data.subarray(2 * BANDS));
       if (!isCopy(comparison)) continue;
       this.forgetGroup(other.id);
-      (entry.links ??= new Map()).set(other.id, comparison.jaccard);
-      (other.links ??= new Map()).set(entry.id, comparison.jaccard);
+      link(entry, other.id, comparison.jaccard);
+      link(other, entry.id, comparison.jaccard);
     }
     this.entries.set(file, entry);
     this.byId.set(entry.id, entry);
@@ -196,19 +232,10 @@ export class CopyIndex {
     const entry = this.entries.get(file);
     if (!entry) return;
     this.forgetGroup(entry.id);
-    for (let band = 0; band < BANDS; band++) {
-      const key = band * 2 ** 32 + entry.data[band];
-      const bucket = this.buckets.get(key);
-      if (bucket === entry.id) this.buckets.delete(key);
-      else if (Array.isArray(bucket)) {
-        const rest = bucket.filter((id) => id !== entry.id);
-        this.buckets.set(key, rest.length === 1 ? rest[0] : rest);
-      }
-    }
-    for (const id of (entry.links ?? NO_LINKS).keys()) {
+    for (let band = 0; band < BANDS; band++) this.buckets.remove(bandKey(entry.data, band), entry.id);
+    for (const [id] of linksOf(entry)) {
       const other = this.byId.get(id);
-      other?.links?.delete(entry.id);
-      if (other?.links?.size === 0) other.links = null;
+      if (other) unlink(other, entry.id);
     }
     this.entries.delete(file);
     this.byId.delete(entry.id);
@@ -218,7 +245,10 @@ export class CopyIndex {
   /** The signature of a file, if it has one. */
   signature(file: string): CopySignature | undefined {
     const data = this.entries.get(file)?.data;
-    return data && { bands: data.subarray(0, BANDS), shingles: data.subarray(BANDS) };
+    if (!data) return undefined;
+    const bands = new Uint32Array(BANDS);
+    for (let b = 0; b < BANDS; b++) bands[b] = ((data[2 * b] << 16) | data[2 * b + 1]) >>> 0;
+    return { bands, shingles: data.subarray(2 * BANDS) };
   }
 
   /** Files with a signature. */
@@ -247,7 +277,7 @@ export class CopyIndex {
     const entry = this.entries.get(file);
     if (!group || !entry) return [];
     const direct = new Map<string, number>();
-    for (const [id, similarity] of entry.links ?? NO_LINKS) direct.set(this.byId.get(id)!.file, similarity);
+    for (const [id, similarity] of linksOf(entry)) direct.set(this.byId.get(id)!.file, similarity);
     return group.files.filter((f) => f !== file)
       .map((f) => ({ file: f, similarity: direct.get(f) ?? group.similarity }))
       .sort((a, b) => b.similarity - a.similarity || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
@@ -278,7 +308,7 @@ export class CopyIndex {
     while (stack.length) {
       const entry = stack.pop()!;
       members.push(entry);
-      for (const [id, s] of entry.links ?? NO_LINKS) {
+      for (const [id, s] of linksOf(entry)) {
         similarity = Math.min(similarity, s);
         if (seen.has(id)) continue;
         seen.add(id);
@@ -292,6 +322,70 @@ export class CopyIndex {
     for (const id of memo.ids) this.groupMemo.set(id, memo);
     return group;
   }
+}
+
+/** A band's key: its hash (from its two 16-bit halves) mixed with the band's index, as an int32. */
+function bandKey(data: Uint16Array, band: number): number {
+  return ((data[2 * band] << 16) | data[2 * band + 1]) ^ BAND_SALT[band];
+}
+
+const BAND_SALT = Int32Array.from({ length: BANDS }, (_, b) => fmix(b + 0x51ed270b));
+
+/**
+ * A multimap from int32 keys to positive int32 ids, open addressing with linear probing in two typed
+ * arrays (no object per entry). A removed pair leaves a tombstone that a later add may take; the
+ * table is rebuilt without them when it fills up.
+ */
+class BandTable {
+  private keys = new Int32Array(1024);
+  /** 0: never used; -1: removed; else an id. */
+  private ids = new Int32Array(1024);
+  /** Slots ever used since the last rebuild (live pairs and tombstones). */
+  private used = 0;
+  private live = 0;
+
+  add(key: number, id: number): void {
+    if ((this.used + 1) * 4 > this.ids.length * 3) this.rebuild();
+    const mask = this.ids.length - 1;
+    let i = slot(key, mask);
+    while (this.ids[i] > 0) i = (i + 1) & mask;
+    if (this.ids[i] === 0) this.used++;
+    this.keys[i] = key;
+    this.ids[i] = id;
+    this.live++;
+  }
+
+  /** Pushes the ids stored under `key` onto `out`. */
+  find(key: number, out: number[]): void {
+    const mask = this.ids.length - 1;
+    for (let i = slot(key, mask); this.ids[i] !== 0; i = (i + 1) & mask) if (this.ids[i] > 0 && this.keys[i] === key) out.push(this.ids[i]);
+  }
+
+  remove(key: number, id: number): void {
+    const mask = this.ids.length - 1;
+    for (let i = slot(key, mask); this.ids[i] !== 0; i = (i + 1) & mask) {
+      if (this.ids[i] === id && this.keys[i] === key) {
+        this.ids[i] = -1;
+        this.live--;
+        return;
+      }
+    }
+  }
+
+  private rebuild(): void {
+    const { keys, ids } = this;
+    let size = 1024;
+    while (size * 7 < (this.live + 1) * 10) size *= 2; // at most 7/10 full afterwards
+    this.keys = new Int32Array(size);
+    this.ids = new Int32Array(size);
+    this.used = 0;
+    this.live = 0;
+    for (let i = 0; i < ids.length; i++) if (ids[i] > 0) this.add(keys[i], ids[i]);
+  }
+}
+
+function slot(key: number, mask: number): number {
+  return (key ^ (key >>> 15)) & mask;
 }
 
 /**
