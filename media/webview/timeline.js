@@ -20,6 +20,8 @@
   let labels = [];
   const saved = vscode.getState() || {};
   let view = saved.view || null; // [t0, t1] in ms
+  /** True once the reader zoomed or panned: an index update then keeps the window. */
+  let moved = !!saved.view;
   const $ = (/** @type {string} */ id) => /** @type {any} */ (document.getElementById(id));
   const chart = $('chart');
   const outletSelect = $('outlet');
@@ -102,8 +104,9 @@
     const out = [];
     const start = new Date(t0);
     if (span > 4 * 365 * DAY) {
-      const step = Math.max(1, Math.ceil(span / (365 * DAY) / 10));
-      for (let y = start.getUTCFullYear(); Date.UTC(y, 0, 1) <= t1; y += step) out.push([Date.UTC(y, 0, 1), String(y)]);
+      const wanted = span / (365 * DAY) / 10;
+      const step = [1, 2, 5, 10, 20, 25, 50, 100, 200, 500].find((n) => n >= wanted) || 1000;
+      for (let y = Math.ceil(start.getUTCFullYear() / step) * step; Date.UTC(y, 0, 1) <= t1; y += step) out.push([Date.UTC(y, 0, 1), String(y)]);
     } else if (span > 90 * DAY) {
       const step = Math.max(1, Math.ceil(span / (30 * DAY) / 12));
       for (let y = start.getUTCFullYear(), m = start.getUTCMonth(); Date.UTC(y, m, 1) <= t1; m += step) out.push([Date.UTC(y, m, 1), new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 7)]);
@@ -123,7 +126,7 @@
 
   function render() {
     if (!data) return;
-    vscode.setState({ view, entity: entityInput.value, showEvents: showEvents.checked, outlet: outletSelect.value });
+    vscode.setState({ view: moved ? view : null, entity: entityInput.value, showEvents: showEvents.checked, outlet: outletSelect.value });
     const { dated, undated } = items();
     if (!view || view[1] <= view[0]) view = fit(dated);
     chart.replaceChildren();
@@ -153,13 +156,23 @@
     const clip = el('svg', { x: LABEL, y: 0, width: width - LABEL, height }, svg);
     const group = el('g', { transform: `translate(${-LABEL} 0)` }, clip);
     const focusable = inView.length <= MAX_FOCUSABLE;
+    // Periods (a month, a year) go in up to three thin rows, each taking the first row free at its start.
+    const rowEnds = new Map();
+    const rowOf = (/** @type {any} */ it, /** @type {number} */ a, /** @type {number} */ b) => {
+      const ends = rowEnds.get(it.lane) || [-Infinity, -Infinity, -Infinity];
+      rowEnds.set(it.lane, ends);
+      let row = ends.findIndex((end) => end <= a);
+      if (row < 0) row = ends.indexOf(Math.min(...ends));
+      ends[row] = b + 1;
+      return row;
+    };
     for (const it of inView.slice(0, MAX_DRAWN)) {
       const y = AXIS + lanes.indexOf(it.lane) * LANE;
       const a = x(it.t[0]);
       const b = x(it.t[1]);
       let node;
       if (it.kind === 'article') node = el('circle', { cx: (a + b) / 2, cy: y + 18, r: 5, class: 'item article' }, group);
-      else if (b - a > 10) node = el('rect', { x: a, y: y + 34, width: b - a, height: 10, rx: 2, class: 'item event span' }, group);
+      else if (b - a > 10) node = el('rect', { x: a, y: y + 30 + rowOf(it, a, b) * 7, width: b - a, height: 5, rx: 2, class: 'item event span' }, group);
       else {
         const cx = (a + b) / 2;
         const cy = y + 39;
@@ -216,6 +229,7 @@
     const centre = t0 + (t1 - t0) * at;
     const span = Math.max(DAY * 2, (t1 - t0) * factor);
     view = [centre - span * at, centre + span * (1 - at)];
+    moved = true;
     render();
   }
 
@@ -223,6 +237,7 @@
     if (!view) return;
     const shift = (view[1] - view[0]) * share;
     view = [view[0] + shift, view[1] + shift];
+    moved = true;
     render();
   }
 
@@ -230,6 +245,7 @@
   $('zoomOut').addEventListener('click', () => zoom(1.6));
   $('fit').addEventListener('click', () => {
     view = null;
+    moved = false;
     render();
   });
   for (const control of [outletSelect, showEvents]) control.addEventListener('change', () => { view = null; render(); });
@@ -259,6 +275,7 @@
     const width = Math.max(1, chart.clientWidth - LABEL - 8);
     const shift = ((drag.x - e.clientX) / width) * (drag.view[1] - drag.view[0]);
     view = [drag.view[0] + shift, drag.view[1] + shift];
+    moved = true;
     render();
   });
   window.addEventListener('resize', () => render());
@@ -268,6 +285,7 @@
     if (!message || message.type !== 'timeline') return;
     data = message.data;
     labels = message.labels || [];
+    if (!moved) view = null; // fit the new data
     const chosen = outletSelect.value || saved.outlet || '';
     outletSelect.replaceChildren(new Option('All outlets', ''), ...data.outlets.map((/** @type {string} */ o) => new Option(o, o)));
     outletSelect.value = data.outlets.includes(chosen) ? chosen : '';

@@ -113,7 +113,7 @@ export async function runCorpusPicturesOnBbc(page, { serverUrl, scratch, manifes
   await page.goto(workbenchUrl(serverUrl, { folder }), { waitUntil: 'domcontentloaded', timeout: 60_000 });
   await waitForWorkbench(page);
   const shots = [
-    ['10-timeline-bbc.png', () => showTimeline(page, /[1-9]\d* of \d+ dated items · 300 undated articles/)],
+    ['10-timeline-bbc.png', () => showTimeline(page, /[1-9]\d* of \d+ dated items in view · 300 undated articles/)],
     ['11-entity-graph-bbc.png', () => showGraph(page, /60 of [1-9]\d{2,} entities/)],
   ];
   for (const [file, show] of shots) {
