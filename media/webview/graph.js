@@ -47,7 +47,7 @@
     if (!graph) return;
     chart.replaceChildren();
     const width = Math.max(400, chart.clientWidth || document.body.clientWidth - 24);
-    const svg = el('svg', { width, height: HEIGHT, role: 'img', 'aria-label': `Entity graph: ${graph.nodes.length} entities and ${graph.edges.length} links shown of ${graph.total}` }, chart);
+    const svg = el('svg', { width, height: HEIGHT, role: 'group', 'aria-label': `Entity graph: ${graph.nodes.length} entities and ${graph.edges.length} links shown of ${graph.total}` }, chart);
     const pad = 40;
     const px = (/** @type {any} */ n) => pad + n.x * (width - 2 * pad);
     const py = (/** @type {any} */ n) => pad + n.y * (HEIGHT - 2 * pad);

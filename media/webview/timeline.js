@@ -134,7 +134,7 @@
     const lanes = [...new Set(dated.map((it) => it.lane))];
     lanes.sort((a, b) => data.outlets.indexOf(a) - data.outlets.indexOf(b));
     const height = AXIS + Math.max(1, lanes.length) * LANE + 8;
-    const svg = el('svg', { width, height, role: 'img' }, chart);
+    const svg = el('svg', { width, height, role: 'group' }, chart);
     const [t0, t1] = view || [0, 1];
     const x = (/** @type {number} */ t) => LABEL + ((t - t0) / (t1 - t0)) * (width - LABEL - 8);
     const inView = dated.filter((it) => it.t[1] >= t0 && it.t[0] <= t1);

@@ -15,13 +15,14 @@ function last<T>(probe: CorpusPictureProbe, type: string): T | undefined {
   return found as T | undefined;
 }
 
-async function timelineWith(probe: CorpusPictureProbe, articles: number): Promise<{ data: TimelineData; labels: string[] }> {
+/** The next timeline posted whose articles satisfy `wanted` (other suites may have added articles of their own). */
+async function timelineWith(probe: CorpusPictureProbe, wanted: (files: string[]) => boolean, what: string): Promise<{ data: TimelineData; labels: string[] }> {
   try {
     return await eventually(async () => {
       await probe.receive({ type: 'ready' });
       const message = last<{ data: TimelineData; labels: string[] }>(probe, 'timeline');
-      return message && message.data.articles.length === articles ? message : undefined;
-    }, `a timeline of ${articles} articles`, 30_000);
+      return message && wanted(message.data.articles.map((a) => a.file)) ? message : undefined;
+    }, what, 30_000);
   } catch (error) {
     const posted = probe.posted.map((m) => JSON.stringify(m).slice(0, 300));
     throw new Error(`${(error as Error).message}; posted: ${posted.slice(-2).join(' | ')}`);
@@ -63,7 +64,8 @@ describe('Seeing a corpus: timeline and entity graph', function () {
 
   it('timeline: posts the seeds at their dates by outlet; a click opens the article at the date', async () => {
     const probe = await vscode.commands.executeCommand<CorpusPictureProbe>('newsAnnotator.showTimeline');
-    const { data, labels } = await timelineWith(probe, 2);
+    const seeds = [FIRST_SEED, OTHER_SEED].map((f) => workspaceFile(f).toString());
+    const { data, labels } = await timelineWith(probe, (files) => seeds.every((s) => files.includes(s)), 'a timeline with both seeds');
     const epoch = data.articles.findIndex((a) => a.file.endsWith(OTHER_SEED));
     assert.ok(epoch >= 0 && data.articles[epoch].date === '2019-01-15', JSON.stringify(data.articles.map((a) => [a.file, a.date])));
     assert.strictEqual(data.articles[epoch].outlet, 'The Epoch Times');
@@ -108,7 +110,7 @@ describe('Seeing a corpus: timeline and entity graph', function () {
     const huawei = graph.nodes.findIndex((n) => n.name === 'Huawei');
     assert.ok(huawei >= 0, graph.nodes.map((n) => n.name).join());
     const edge = graph.edges.find((e) => [e.source, e.target].sort().join() === [ren, huawei].sort().join());
-    assert.strictEqual(edge?.weight, 2, 'Ren Zhengfei and Huawei share both seeds');
+    assert.ok(edge && edge.weight >= 2, 'Ren Zhengfei and Huawei share both seeds');
     assert.ok(graph.nodes.every((n) => n.type === 'person' || n.type === 'organization'));
 
     await probe.receive({ type: 'query', query: { types: ['person'], minWeight: 2, limit: 5, outlet: 'The Epoch Times', search: 42 } });
@@ -124,21 +126,21 @@ describe('Seeing a corpus: timeline and entity graph', function () {
     const timeline = await vscode.commands.executeCommand<CorpusPictureProbe>('newsAnnotator.showTimeline');
     const original = new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceFile(FIRST_SEED)));
     const lines = original.split('\n');
+    await timelineWith(timeline, () => true, 'a first timeline');
     await vscode.workspace.fs.writeFile(reprint, new TextEncoder().encode(`Reprinted: ${lines[0]}\n${lines.slice(1).join('\n')}\n\nLeave a Reply\n`));
-    await eventually(async () => {
+    // Not asked again: the panel posts on its own after the index's update event.
+    const shows = (present: boolean) => async () => {
       const message = last<{ data: TimelineData }>(timeline, 'timeline');
-      return message && message.data.articles.length === 3 ? true : undefined;
-    }, 'the timeline to show the reprint (index update event)', 30_000);
+      return message && message.data.articles.some((a) => a.file === reprint.toString()) === present ? true : undefined;
+    };
+    await eventually(shows(true), 'the timeline to show the reprint (index update event)', 30_000);
     const first = await eventually(async () => {
       const a = model.article(workspaceFile(FIRST_SEED).toString());
       return a?.alsoPublishedBy?.length ? a : undefined;
     }, 'the copy to be found', 30_000);
-    assert.ok(first.alsoPublishedBy!.length === 1, JSON.stringify(first.alsoPublishedBy));
+    assert.ok(first.alsoPublishedBy!.length >= 1, JSON.stringify(first.alsoPublishedBy));
     assert.strictEqual(model.originCount?.([workspaceFile(FIRST_SEED).toString(), reprint.toString(), workspaceFile(OTHER_SEED).toString()]), 2);
     await vscode.workspace.fs.delete(reprint);
-    await eventually(async () => {
-      const message = last<{ data: TimelineData }>(timeline, 'timeline');
-      return message && message.data.articles.length === 2 ? true : undefined;
-    }, 'the timeline to drop the reprint', 30_000);
+    await eventually(shows(false), 'the timeline to drop the reprint', 30_000);
   });
 });
