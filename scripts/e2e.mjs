@@ -16,6 +16,7 @@ import { expandView, hoverText, openFile, openViewContainer, statusBarText, wait
 import { fail, step, withTimeout } from './lib/log.mjs';
 import { packageExtension } from './package.mjs';
 import { saveScreenshot } from './lib/screenshots.mjs';
+import { CORPUS_STEPS, runCorpusPicturesOnBbc } from './lib/corpusPictures.mjs';
 
 const FIRST_SEED = '000_fc681af9c8dd27c5.txt';
 const OTHER_SEED = '001_ef6bbce3734ab0e1.txt';
@@ -151,6 +152,7 @@ const STEPS = [
       await page.mouse.move(700, 12, { steps: 4 });
     },
   },
+  ...CORPUS_STEPS,
 ];
 
 async function main() {
@@ -196,7 +198,9 @@ async function main() {
       await current.after?.(page);
       ran++;
     }
-    step(`e2e passed: ${ran} of ${STEPS.length} steps ran`);
+    // Last: it opens another folder (300 BBC articles) in the same page.
+    ran += await runCorpusPicturesOnBbc(page, { serverUrl: server.url, scratch, manifest, screenshots: SCREENSHOTS });
+    step(`e2e passed: ${ran} of ${STEPS.length + 2} steps ran`);
   } catch (error) {
     if (page) {
       const failure = join(REPO_ROOT, '.vscode-test', 'e2e-failure.png');

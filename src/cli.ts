@@ -6,6 +6,7 @@ import { runParse } from './cli/parse';
 import { runExtract } from './cli/extract';
 import { runAnnotations } from './cli/annotations';
 import { runIndex } from './cli/indexCommand';
+import { runTimeline } from './cli/timeline';
 import { CliError } from './cli/io';
 
 const USAGE = `usage: news-annotator <command> [args]
@@ -16,6 +17,7 @@ commands:
   annotations import WORKSPACE FILE                   add W3C annotations (Annotation, array, Page, Collection)
   annotations export WORKSPACE [--format jsonld|csv|md]  re-anchor and print every annotation
   index DIR [--json]         index the articles under DIR: outlets and entities across articles
+  timeline DIR [--out FILE]  the articles and dated events under DIR as TimelineJS JSON
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -29,6 +31,8 @@ async function main(argv: string[]): Promise<number> {
       return runAnnotations(args);
     case 'index':
       return runIndex(args);
+    case 'timeline':
+      return runTimeline(args);
     case undefined:
     case '-h':
     case '--help':

@@ -19,6 +19,8 @@ import { registerParsedDocuments } from './features/parsedDocuments';
 import { registerSemanticTokens } from './features/semanticTokens';
 import { registerSidebarActions } from './features/sidebarActions';
 import type { NewsViewModel } from './features/newsViewModel';
+import { registerTimelineView } from './features/timelineView';
+import { registerEntityGraphView } from './features/entityGraphView';
 
 /** What `activate` returns: the sidebar's view model, read-only (for tests and other extensions). */
 export interface NewsAnnotatorApi {
@@ -74,6 +76,9 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
     registerAnnotationsView(newsViewModel),
     registerNewsStatusBar(newsViewModel, { showProgress: false }),
   );
+  // Seeing a corpus: the timeline and the entity graph (webviews over the same index).
+  const pictureDeps = { index: workspaceIndexService.index, extensionUri: context.extensionUri, ensureStarted: () => workspaceIndexService.ensureStarted() };
+  context.subscriptions.push(registerTimelineView(pictureDeps), registerEntityGraphView(pictureDeps));
   // Annotations as comments; the views' context menus record corrections through them.
   const comments = registerComments(context, { newsViewModel, corrections: workspaceIndexService });
   context.subscriptions.push(comments, registerSidebarActions({ model: newsViewModel, corrections: comments.corrections }));

@@ -18,6 +18,8 @@ export interface IndexReport {
   outlets: { name: string; articles: string[] }[];
   entities: { name: string; type: string; aliases: string[]; variants: string[]; mentions: number; articles: string[] }[];
   skipped: { path: string; reason: string }[];
+  /** Wire copies and near-duplicates: each group's articles, its origin (earliest date) first. */
+  copies: { articles: string[]; similarity: number }[];
 }
 
 /**
@@ -52,6 +54,18 @@ export async function runIndex(args: string[]): Promise<number> {
  * run through tsx).
  */
 export async function indexFolder(dir: string): Promise<IndexReport> {
+  const { index, skipped } = await buildFolderIndex(dir);
+  return {
+    articles: index.files().length,
+    outlets: index.outlets().map((o) => ({ name: o.name, articles: o.files })),
+    entities: index.entities().map((e) => ({ name: e.name, type: e.type, aliases: e.aliases, variants: e.variants, mentions: e.mentionCount, articles: e.files })),
+    skipped,
+    copies: index.copyGroups().map((g) => ({ articles: g.files, similarity: g.similarity })),
+  };
+}
+
+/** Indexes a folder with the shipped pipeline (see {@link indexFolder}); files are relative paths. */
+export async function buildFolderIndex(dir: string): Promise<{ index: WorkspaceIndex; skipped: { path: string; reason: string }[] }> {
   const host = new NodeWorkspaceHost(dir);
   const { analyze, dispose } = createAnalyser();
   const index = new WorkspaceIndex(
@@ -66,13 +80,7 @@ export async function indexFolder(dir: string): Promise<IndexReport> {
   } finally {
     await dispose();
   }
-  const skipped = [...host.listingProblems, ...result.skipped];
-  return {
-    articles: index.files().length,
-    outlets: index.outlets().map((o) => ({ name: o.name, articles: o.files })),
-    entities: index.entities().map((e) => ({ name: e.name, type: e.type, aliases: e.aliases, variants: e.variants, mentions: e.mentionCount, articles: e.files })),
-    skipped,
-  };
+  return { index, skipped: [...host.listingProblems, ...result.skipped] };
 }
 
 function createAnalyser(): { analyze: AnalyzeArticle; dispose: () => Promise<void> } {
@@ -113,6 +121,10 @@ function formatTable(report: IndexReport): string {
   for (const e of report.entities) {
     const aliases = e.aliases.map((a) => (e.variants.includes(a) ? `${a} (variant)` : a)).join(', ');
     lines.push(`  ${e.name.padEnd(nameWidth)}  ${e.type.padEnd(12)}  ${String(e.mentions).padStart(8)}  ${String(e.articles.length).padStart(8)}  ${aliases}`);
+  }
+  if (report.copies.length) {
+    lines.push('', 'copies (origin first):');
+    for (const c of report.copies) lines.push(`  ${c.articles.join(', ')} (similarity ${c.similarity})`);
   }
   if (report.skipped.length) lines.push('', `skipped ${report.skipped.length} file(s) (see stderr)`);
   return lines.join('\n') + '\n';

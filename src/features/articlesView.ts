@@ -103,20 +103,21 @@ export class ArticlesTreeProvider implements vscode.TreeDataProvider<ArticlesTre
     const { article } = element;
     const headline = article.headline ?? article.label;
     const item = new vscode.TreeItem(headline, vscode.TreeItemCollapsibleState.None);
-    const details = [article.date ?? 'no date', article.authors.join(', ') || undefined].filter(Boolean).join(' · ');
+    const alsoBy = article.alsoPublishedBy?.length ? `also published by ${article.alsoPublishedBy.join(', ')}` : undefined;
+    const details = [article.date ?? 'no date', article.authors.join(', ') || undefined, alsoBy].filter(Boolean).join(' · ');
     item.id = element.id;
     item.description = details;
     item.resourceUri = vscode.Uri.parse(article.uri);
     const tooltip = new vscode.MarkdownString();
     tooltip.appendText(headline);
     tooltip.appendMarkdown('\n\n');
-    tooltip.appendText(`${outletLabel(article)} · ${article.date ?? 'no date'}${article.authors.length ? ` · by ${article.authors.join(', ')}` : ''}\n${article.label}`);
+    tooltip.appendText(`${outletLabel(article)} · ${article.date ?? 'no date'}${article.authors.length ? ` · by ${article.authors.join(', ')}` : ''}${alsoBy ? `\n${alsoBy}` : ''}\n${article.label}`);
     item.tooltip = tooltip;
     item.iconPath = new vscode.ThemeIcon('note');
     item.contextValue = 'newsArticle';
     item.command = openCommandFor({ uri: article.uri, start: article.headlineSpan?.start ?? 0, end: article.headlineSpan?.start ?? 0 }, 'Open Article');
     item.accessibilityInformation = {
-      label: `Article ${headline}, ${article.date ?? 'no date'}${article.authors.length ? `, by ${article.authors.join(', ')}` : ''}, ${outletLabel(article)}`,
+      label: `Article ${headline}, ${article.date ?? 'no date'}${article.authors.length ? `, by ${article.authors.join(', ')}` : ''}, ${outletLabel(article)}${alsoBy ? `, ${alsoBy}` : ''}`,
       role: 'treeitem',
     };
     return item;

@@ -119,6 +119,15 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntitiesTre
   }
 
   /** The entity with a mention covering `offset` in the article at `uri` (a date counts too). */
+  /** The node of the entity with `key` (an index entity id), if the current filter shows it. */
+  nodeForKey(key: string): EntityNode | undefined {
+    for (const group of this.groups()) {
+      const node = this.getChildren(group).find((n) => n.entity.key === key);
+      if (node) return node;
+    }
+    return undefined;
+  }
+
   nodeAt(uri: string, offset: number): EntityNode | undefined {
     const entity = this.model.entityAt(uri, offset);
     const group = entity && this.groups().find((g) => g.entityKind === entity.kind);
@@ -209,6 +218,8 @@ export const ENTITIES_COMMANDS = {
   filter: 'newsAnnotator.filterEntities',
   clearFilter: 'newsAnnotator.clearEntityFilter',
   copyName: 'newsAnnotator.copyEntityName',
+  /** Internal: selects and focuses an entity by key (the entity graph's click); resolves to whether it could. */
+  reveal: 'newsAnnotator.revealEntity',
 } as const;
 
 const FILTER_CONTEXT_KEY = 'newsAnnotator.entityFilterActive';
@@ -249,6 +260,18 @@ export function registerEntitiesView(model: NewsViewModel): vscode.Disposable {
       if (value !== undefined) applyFilter(value);
     }),
     vscode.commands.registerCommand(ENTITIES_COMMANDS.clearFilter, () => applyFilter('')),
+    vscode.commands.registerCommand(ENTITIES_COMMANDS.reveal, async (key?: unknown) => {
+      if (typeof key !== 'string') return false;
+      let node = provider.nodeForKey(key);
+      // A filter that hides the entity gives way: the reader asked for this one.
+      if (!node && provider.filter) {
+        applyFilter('');
+        node = provider.nodeForKey(key);
+      }
+      if (!node) return false;
+      await view.reveal(node, { select: true, focus: true, expand: false });
+      return true;
+    }),
     vscode.commands.registerCommand(ENTITIES_COMMANDS.copyName, async (node?: EntitiesTreeNode) => {
       const target = node ?? view.selection[0];
       const name = target?.kind === 'entity' ? target.entity.name : target?.kind === 'mention' ? target.mention.text : undefined;

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { IndexedEntity, WorkspaceIndex } from '../core/index';
+import { articlesAndOrigins } from '../core/corpus/copies';
 import type { Span } from '../core/types';
 import { OPEN_MENTION_COMMAND } from './newsViewModel';
 import { SHOW_MENTIONS_COMMAND } from './entityNavigation';
@@ -76,7 +77,8 @@ export class EntityHoverProvider implements vscode.HoverProvider {
     if (entity.variants.length) md.appendMarkdown(`*Variant spellings:* ${entity.variants.map((v) => `${escapeMarkdown(v)} (variant)`).join(' · ')}\n\n`);
     const counts = index.mentionCounts(entity.id);
     const showArgs = encodeURIComponent(JSON.stringify([entity.id]));
-    md.appendMarkdown(`*Mentions:* [${entity.mentionCount} in ${counts.perArticle.length} article${counts.perArticle.length === 1 ? '' : 's'}](command:${SHOW_MENTIONS_COMMAND}?${showArgs} "Show all mentions")\n\n`);
+    const origins = index.originCount(counts.perArticle.map((p) => p.file));
+    md.appendMarkdown(`*Mentions:* [${entity.mentionCount} in ${articlesAndOrigins(counts.perArticle.length, origins)}](command:${SHOW_MENTIONS_COMMAND}?${showArgs} "Show all mentions")\n\n`);
     for (const { file, count } of counts.perArticle.slice(0, LIST_LIMIT)) {
       const first = index.mentionsInFile(entity.id, file)[0];
       const outlet = index.outletOf(file);

@@ -20,6 +20,8 @@ export interface NewsArticle {
   readonly authors: readonly string[];
   readonly outlet: Outlet | null;
   readonly headlineSpan: Span | null;
+  /** Where the same story also appears (wire copies): the other copies' outlets, else their paths. */
+  readonly alsoPublishedBy?: readonly string[];
 }
 
 /** The four groups of the Entities view. */
@@ -93,6 +95,8 @@ export interface NewsViewModel {
   entityAt(uri: string, offset: number): NewsEntity | undefined;
   quotes(): readonly NewsQuote[];
   annotations(): readonly NewsAnnotation[];
+  /** Independent origins among articles (a group of wire copies counts once); absent: every article counts. */
+  originCount?(uris: Iterable<string>): number;
   /** Re-lists the workspace and indexes what changed (the Refresh command); views never call it on their own. */
   refresh?(): Promise<void>;
 }
@@ -210,7 +214,12 @@ export class IndexNewsViewModel implements NewsViewModel, vscode.Disposable {
       // A user's "Set outlet" correction replaces the parsed outlet, and its syndication with it.
       outlet: outlet ? { name: outlet, via: outlet === record.outlet ? (extras?.via ?? null) : null } : null,
       headlineSpan: extras?.headlineSpan ?? null,
+      alsoPublishedBy: [...new Set(index.copiesOf(uri).map((c) => index.outletOf(c.file) ?? vscode.workspace.asRelativePath(vscode.Uri.parse(c.file))))],
     };
+  }
+
+  originCount(uris: Iterable<string>): number {
+    return this.service.index.originCount(uris);
   }
 
   entities(): readonly NewsEntity[] {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { articlesAndOrigins } from '../core/corpus/copies';
 import { openCommandFor, type NewsQuote, type NewsViewModel } from './newsViewModel';
 
 export const QUOTES_VIEW_ID = 'newsAnnotator.quotes';
@@ -125,9 +126,9 @@ export class QuotesTreeProvider implements vscode.TreeDataProvider<QuotesTreeNod
       return item;
     }
     if (element.kind === 'statement') {
-      const articles = new Set(element.quotes.map((q) => q.uri)).size;
+      const uris = new Set(element.quotes.map((q) => q.uri));
       const outlets = new Set(element.quotes.map((q) => this.outletOf(q.uri) ?? q.uri)).size;
-      const where = `${plural(articles, 'article')}${outlets > 1 ? ` · ${plural(outlets, 'outlet')}` : ''}`;
+      const where = `${articlesAndOrigins(uris.size, this.model.originCount?.(uris) ?? uris.size)}${outlets > 1 ? ` · ${plural(outlets, 'outlet')}` : ''}`;
       const item = new vscode.TreeItem(`“${shorten(unquoted(element.text))}”`, vscode.TreeItemCollapsibleState.Collapsed);
       item.id = element.id;
       item.description = where;

@@ -222,7 +222,7 @@ describe('WorkspaceIndex: incremental updates, cache, cancellation', () => {
     assert.deepEqual(warm.entityNamed('Ren')?.files, ['a.txt', 'b.txt']);
     const other = new WorkspaceIndex(host, fake.analyze, { modelVersion: 'test-2' });
     assert.equal(other.loadSnapshot(json), false);
-    assert.equal(other.loadSnapshot('{"format":1,"modelVersion":"test-1","files":[{"path":"x","record":{}}]}'), false);
+    assert.equal(other.loadSnapshot('{"format":2,"modelVersion":"test-1","files":[{"path":"x","record":{}}]}'), false);
     assert.equal(other.loadSnapshot('not json'), false);
   });
 

@@ -31,6 +31,8 @@ export interface ArticleRecord {
   quotes: QuoteMention[];
   /** Name key of each quote's speaker (parallel to `quotes`): its resolved name, else the mention at its span. */
   speakerKeys: (string | null)[];
+  /** Only in a snapshot: the body's copy signature as text (`encodeSignature`); the index keeps it elsewhere. */
+  copySignature?: string;
 }
 
 /** The role the index gives a byline author. */

@@ -1,7 +1,7 @@
 import type { ArticleRecord } from './articleRecord';
 
 /** Version of the snapshot layout; a snapshot of another layout is ignored. */
-export const SNAPSHOT_FORMAT = 1;
+export const SNAPSHOT_FORMAT = 2;
 
 /**
  * The persisted index: per file, the record analysed from bytes with a given content hash by a given

@@ -1,3 +1,4 @@
+import { CopyIndex, copySignature, decodeSignature, encodeSignature, type CopyGroup, type CopyOf, type CopySignature } from '../corpus/copies';
 import { decodeArticleBytes } from '../decode';
 import type { ArticleAnalysis, DateMention, ParsedArticle, QuoteMention } from '../types';
 import { buildArticleRecord, createStringInterner, internRecord, type ArticleRecord, type IndexedMention } from './articleRecord';
@@ -39,6 +40,8 @@ export interface WorkspaceIndexOptions {
   analysisConcurrency?: number;
   /** Larger files are skipped with a reason rather than analysed for seconds (default 5 MB). */
   maxFileBytes?: number;
+  /** Finds wire copies and near-duplicates (default true; the bench turns it off to compare). */
+  copies?: boolean;
 }
 
 /** What changed in the index: views and semantic tokens refresh on it. */
@@ -127,6 +130,8 @@ export class WorkspaceIndex implements Disposable {
   private readonly outletOverrides = new Map<string, string | null>();
   private readonly byDay = new Map<string, Map<string, DateMention[]>>();
   private readonly bySpeaker = new Map<string, Set<string>>();
+  private readonly copyIndex = new CopyIndex((file) => this.graph.record(file)?.date ?? null);
+  private readonly findCopies: boolean;
   private cached = new Map<string, ArticleRecord>();
   private quoteCatalog: { refs: { file: string; quote: QuoteMention; words: string[] }[]; byWord: Map<string, number[]> } | null = null;
   private readonly sliceMs: number;
@@ -154,6 +159,7 @@ export class WorkspaceIndex implements Disposable {
     this.readConcurrency = options.readConcurrency ?? 16;
     this.analysisConcurrency = Math.max(1, options.analysisConcurrency ?? 16);
     this.maxFileBytes = options.maxFileBytes ?? 5_000_000;
+    this.findCopies = options.copies ?? true;
   }
 
   // ---- building and updating -------------------------------------------------------------
@@ -177,7 +183,11 @@ export class WorkspaceIndex implements Disposable {
   /** The index as snapshot JSON (records of every indexed file). */
   snapshot(): string {
     const entries: [string, ArticleRecord][] = [];
-    for (const file of this.graph.files()) entries.push([file, this.graph.record(file) as ArticleRecord]);
+    for (const file of this.graph.files()) {
+      const record = this.graph.record(file) as ArticleRecord;
+      const signature = this.copyIndex.signature(file);
+      entries.push([file, signature ? { ...record, copySignature: encodeSignature(signature) } : record]);
+    }
     return writeSnapshot(entries, this.modelVersion);
   }
 
@@ -311,8 +321,9 @@ export class WorkspaceIndex implements Disposable {
   /** Moves a file's record to its new path without analysing it again. */
   renameFile(oldPath: string, newPath: string): void {
     const record = this.graph.record(oldPath);
+    const signature = this.copyIndex.signature(oldPath) ?? null;
     this.forget(oldPath);
-    if (record) this.setRecord(newPath, record);
+    if (record) this.setRecord(newPath, record, signature);
     const outlet = this.outletOverrides.get(oldPath);
     if (outlet !== undefined) {
       this.outletOverrides.delete(oldPath);
@@ -390,7 +401,7 @@ export class WorkspaceIndex implements Disposable {
   private analyseInto(path: string, hash: string, text: string, generation: number): IngestOutcome | PendingIngest {
     const apply = (result: ArticleAnalysisResult): IngestOutcome => {
       if (this.updateGeneration.get(path) !== generation) return 'superseded';
-      this.setRecord(path, buildArticleRecord(hash, result.article, result.analysis));
+      this.setRecord(path, buildArticleRecord(hash, result.article, result.analysis), this.findCopies ? copySignature(text, result.article) : null);
       this.updateGeneration.delete(path);
       this.skippedFiles.delete(path);
       return 'analysed';
@@ -431,8 +442,14 @@ export class WorkspaceIndex implements Disposable {
     this.skippedFiles.set(path, reason);
   }
 
-  private setRecord(path: string, record: ArticleRecord): void {
+  /** `signature` undefined: the one a snapshot record carries, if any. */
+  private setRecord(path: string, record: ArticleRecord, signature?: CopySignature | null): void {
     this.unindexLookups(path);
+    // The snapshot's text form of the signature is read once; the copy index holds it from then on.
+    const fromSnapshot = signature === undefined && this.findCopies ? decodeSignature(record.copySignature) : null;
+    // Deleted only when there (a delete would turn every record into a slower dictionary-mode object).
+    if (record.copySignature !== undefined) delete record.copySignature;
+    this.copyIndex.set(path, signature ?? fromSnapshot);
     this.graph.setArticle(path, internRecord(record, this.intern));
     for (const date of record.dates) {
       if (!date.value || !DAY.test(date.value)) continue;
@@ -455,6 +472,7 @@ export class WorkspaceIndex implements Disposable {
     if (this.graph.record(path) === undefined) return;
     this.unindexLookups(path);
     this.graph.setArticle(path, null);
+    this.copyIndex.remove(path);
     this.quoteCatalog = null;
   }
 
@@ -660,6 +678,21 @@ export class WorkspaceIndex implements Disposable {
       out.push({ file: other.file, quote: other.quote, speakerId: this.speakerOf(other.file, other.quote), similarity: comparison.similarity, differences: comparison.differences });
     }
     return out.sort((a, b) => b.similarity - a.similarity || compareStrings(a.file, b.file)).slice(0, limit);
+  }
+
+  /** Groups of wire copies and near-duplicates (two or more articles), largest first; the first file of each is its origin. */
+  copyGroups(): readonly CopyGroup[] {
+    return this.copyIndex.groups();
+  }
+
+  /** The other articles found to be copies of `file`, closest first. */
+  copiesOf(file: string): CopyOf[] {
+    return this.copyIndex.copiesOf(file);
+  }
+
+  /** The number of independent origins among `files`: a group of copies counts once. */
+  originCount(files: Iterable<string>): number {
+    return this.copyIndex.originCount(files);
   }
 
   /** Entities whose name or alias matches `query` (prefix of a word first, then substring). */
