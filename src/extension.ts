@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { registerAnnotationsView } from './features/annotationsView';
 import { registerArticlesView } from './features/articlesView';
+import { registerArticleFileWatcher } from './features/articleFileWatcher';
 import { registerComments } from './features/comments';
 import { registerEntitiesView } from './features/entitiesView';
 import { IndexNewsViewModel, registerOpenMentionCommand } from './features/newsViewModel';
@@ -77,6 +78,8 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   // Annotations as comments; the views' context menus record corrections through them.
   const comments = registerComments(context, { newsViewModel, corrections: workspaceIndexService });
   context.subscriptions.push(comments, registerSidebarActions({ model: newsViewModel, corrections: comments.corrections }));
+  // A pull that changes a closed article moves its annotations (the store is untouched).
+  context.subscriptions.push(registerArticleFileWatcher({ onDidChangeOnDisk: (uri) => comments.followDiskChange(uri) }));
   return { newsViewModel };
 }
 
