@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { IndexedEntity, WorkspaceIndex } from '../core/index';
+import { quoteExcerpt } from '../core/quotes/excerpt';
 import type { Span } from '../core/types';
 import { OPEN_MENTION_COMMAND } from './newsViewModel';
 import { SHOW_MENTIONS_COMMAND } from './entityNavigation';
@@ -87,7 +88,7 @@ export class EntityHoverProvider implements vscode.HoverProvider {
     const quotes = index.quotesBy(entity.id, LIST_LIMIT);
     if (quotes.length) {
       md.appendMarkdown('*Quotes:*\n');
-      for (const q of quotes) md.appendMarkdown(`- “${escapeMarkdown(clip(q.quote.text))}” — ${openLink(fileLabel(q.file), q.file, q.quote.start, q.quote.end)}\n`);
+      for (const q of quotes) md.appendMarkdown(`- ${escapeMarkdown(quoteExcerpt(q.quote.text))} — ${openLink(fileLabel(q.file), q.file, q.quote.start, q.quote.end)}\n`);
       md.appendMarkdown('\n');
     }
     if (this.deps.annotations) md.appendMarkdown(`*Annotations:* ${this.countAnnotations(entity)}\n`);
@@ -132,17 +133,13 @@ export class EntityHoverProvider implements vscode.HoverProvider {
     if (!similar.length) return md;
     md.appendMarkdown('*The same statement elsewhere:*\n');
     for (const s of similar) {
-      md.appendMarkdown(`- ${openLink(fileLabel(s.file), s.file, s.quote.start, s.quote.end)} (${Math.round(s.similarity * 100)}% alike): “${escapeMarkdown(clip(s.quote.text))}”\n`);
+      md.appendMarkdown(`- ${openLink(fileLabel(s.file), s.file, s.quote.start, s.quote.end)} (${Math.round(s.similarity * 100)}% alike): ${escapeMarkdown(quoteExcerpt(s.quote.text))}\n`);
       const diffs = s.differences.slice(0, 6).map((d) =>
         d.kind === 'changed' ? `*${escapeMarkdown(d.a)}* → *${escapeMarkdown(d.b)}*` : d.kind === 'missing' ? `without *${escapeMarkdown(d.a)}*` : `adds *${escapeMarkdown(d.b)}*`);
       if (diffs.length) md.appendMarkdown(`  - differences: ${diffs.join('; ')}\n`);
     }
     return md;
   }
-}
-
-function clip(text: string, max = 160): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 /** Registers the cross-file hover for news articles. */
