@@ -48,8 +48,11 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   );
 
   // Cross-file index: hover cards and navigation over one workspace index, built in the background.
-  const workspaceIndexService = registerWorkspaceIndexService(context, () => analysisBackend.get());
+  // Timings of the index build (what the first cross-file hover waits for), in the Output panel.
+  const log = vscode.window.createOutputChannel('News Annotator', { log: true });
+  const workspaceIndexService = registerWorkspaceIndexService(context, () => analysisBackend.get(), log);
   context.subscriptions.push(
+    log,
     workspaceIndexService,
     registerEntityNavigation(workspaceIndexService.index),
     // Read-only probe (hidden from the palette): has the index started? Used by the activation test.
@@ -59,13 +62,14 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   context.subscriptions.push(registerArticleHover({
     analyses,
     answeredElsewhere: (document) => workspaceIndexService.index.article(document.uri.toString()) !== undefined,
+    building: () => workspaceIndexService.building,
   }));
 
   // News sidebar: four views and the status bar over the workspace index (its service shows the
   // indexing progress, so the status bar shows only the current article).
   const newsViewModel = new IndexNewsViewModel(workspaceIndexService);
   // The hover counts annotations on an entity's mentions through the view model.
-  context.subscriptions.push(registerEntityHover({ index: workspaceIndexService.index, annotations: newsViewModel }));
+  context.subscriptions.push(registerEntityHover({ index: workspaceIndexService.index, annotations: newsViewModel, building: () => workspaceIndexService.building }));
   context.subscriptions.push(
     newsViewModel,
     registerOpenMentionCommand(),

@@ -13,6 +13,22 @@ export interface EntityHoverDeps {
   index: WorkspaceIndex;
   /** The workspace's annotations (the News view model), to count those on an entity's mentions. */
   annotations?: { annotations(): readonly { uri: string | null; range?: Span }[] };
+  /** While the index is being built: articles indexed of those listed (see {@link indexingNote}). */
+  building?: () => IndexBuildProgress | undefined;
+}
+
+/** How far the first build of the index is: `total` is undefined until the workspace is listed. */
+export interface IndexBuildProgress {
+  readonly done: number;
+  readonly total: number | undefined;
+}
+
+/** The line a hover card shows while the index is still being built (its other articles may be missing). */
+export function indexingNote(progress: IndexBuildProgress): string {
+  const what = progress.total === undefined
+    ? 'indexing the articles of the workspace…'
+    : `indexing ${Math.min(progress.done, progress.total)} of ${progress.total} article${progress.total === 1 ? '' : 's'}…`;
+  return `*${what.charAt(0).toUpperCase()}${what.slice(1)}* (the other articles follow)`;
 }
 
 /** Escapes article text for Markdown, so an article cannot inject links, images or HTML. */
@@ -71,6 +87,8 @@ export class EntityHoverProvider implements vscode.HoverProvider {
     const { index } = this.deps;
     const md = this.markdown();
     md.appendMarkdown(`**${escapeMarkdown(entity.name)}** · ${entity.type}\n\n`);
+    const building = this.deps.building?.();
+    if (building) md.appendMarkdown(`${indexingNote(building)}\n\n`);
     if (entity.roles.length) md.appendMarkdown(`*Roles:* ${entity.roles.map((r) => `${escapeMarkdown(r.role)}${r.count > 1 ? ` (${r.count})` : ''}`).join(' · ')}\n\n`);
     const plainAliases = entity.aliases.filter((a) => !entity.variants.includes(a));
     if (plainAliases.length) md.appendMarkdown(`*Also written:* ${plainAliases.map(escapeMarkdown).join(' · ')}\n\n`);

@@ -62,6 +62,8 @@ export class AnalysisPool {
   private capacity: number;
   private readonly retired = new WeakSet<Slot>();
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Jobs queued or running, by text. */
+  private readonly inFlight = new Map<string, Promise<ArticleAnalysisResult>>();
 
   constructor(private readonly options: AnalysisPoolOptions) {
     this.size = Math.max(1, options.size ?? defaultPoolSize());
@@ -74,14 +76,28 @@ export class AnalysisPool {
     return this.slots.length;
   }
 
-  /** Parses and analyses one article in a worker. Rejects if the worker fails or the pool is disposed. */
+  /**
+   * Parses and analyses one article in a worker. Rejects if the worker fails or the pool is disposed.
+   * A text already queued or running is not analysed twice: when an article opens, the editor (for
+   * its highlighting) and the workspace index ask for the same text at once, and on a fresh start
+   * that second analysis would stand between opening the folder and the first cross-file hover.
+   */
   analyze(text: string): Promise<ArticleAnalysisResult> {
     if (this.disposed) return Promise.reject(new Error('the analysis pool is disposed'));
     if (this.brokenReason) return Promise.reject(new Error(this.brokenReason));
-    return new Promise<ArticleAnalysisResult>((resolve, reject) => {
+    const running = this.inFlight.get(text);
+    // Each caller owns its result (a caller may keep or change it).
+    if (running) return running.then((result) => structuredClone(result));
+    const job = new Promise<ArticleAnalysisResult>((resolve, reject) => {
       this.queue.push({ id: this.nextId++, text, resolve, reject });
       this.dispatch();
     });
+    this.inFlight.set(text, job);
+    const settled = () => {
+      if (this.inFlight.get(text) === job) this.inFlight.delete(text);
+    };
+    job.then(settled, settled);
+    return job;
   }
 
   /** Stops the workers; queued and running jobs are rejected. */

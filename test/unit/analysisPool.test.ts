@@ -74,6 +74,24 @@ describe('AnalysisPool (worker threads)', function () {
     assert.equal(afterwards.status === 'fulfilled' && afterwards.value.article.headline, 'two');
   });
 
+  it('analyses a text once while it is in flight, and again once it is done', async () => {
+    const counting = join(dir, 'countingWorker.js');
+    writeFileSync(counting, `
+const { parentPort } = require('node:worker_threads');
+let jobs = 0;
+parentPort.on('message', ({ id, text }) => {
+  jobs++;
+  parentPort.postMessage({ id, ok: true, article: { headline: text + ' #' + jobs }, analysis: { entities: [], dates: [], quotes: [] } });
+});`);
+    const p = pool({ workerScript: counting, size: 1 });
+    const [first, same, other] = await Promise.all([p.analyze('one'), p.analyze('one'), p.analyze('two')]);
+    assert.equal(first.article.headline, 'one #1');
+    assert.equal(same.article.headline, 'one #1');
+    assert.notEqual(first, same, 'each caller gets its own copy');
+    assert.equal(other.article.headline, 'two #2');
+    assert.equal((await p.analyze('one')).article.headline, 'one #3');
+  });
+
   it('rejects with the worker\'s error when an analysis throws', async () => {
     await assert.rejects(pool({ workerScript: fakeWorker }).analyze('THROW'), /could not analyse/);
   });
