@@ -12,7 +12,10 @@ export async function waitForWorkbench(page) {
   await delay(1_500);
 }
 
-/** Opens a workspace file by name through Quick Open, and waits for its editor tab to be active. */
+/**
+ * Opens a workspace file by name through Quick Open, and waits for its editor tab to be active.
+ * @returns {Promise<number>} when (Date.now()) the tab became active
+ */
 export async function openFile(page, fileName) {
   await page.locator('.monaco-workbench').click({ position: { x: 700, y: 450 } }).catch(() => {});
   await page.keyboard.press('Control+P');
@@ -23,8 +26,10 @@ export async function openFile(page, fileName) {
   await delay(300);
   await page.keyboard.press('Enter');
   await page.locator(`.tabs-container .tab.active[data-resource-name="${fileName}"]`).waitFor({ state: 'visible' });
+  const activeAt = Date.now();
   await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ state: 'visible' });
   await delay(500);
+  return activeAt;
 }
 
 /** The text of a status bar entry by its id (for example `status.editor.mode`). */
@@ -56,7 +61,7 @@ export async function revealText(page, text) {
 }
 
 /** The on-screen centre of the first rendered occurrence of `text` in the active editor. */
-async function textCentre(page, text) {
+export async function textCentre(page, text) {
   return page.evaluate((needle) => {
     for (const line of document.querySelectorAll('.editor-instance .monaco-editor .view-line')) {
       // Monaco renders spaces as no-break spaces; same length, so offsets still line up.
