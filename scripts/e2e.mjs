@@ -6,7 +6,9 @@
 // never changes a committed picture. A failure saves .vscode-test/e2e-failure.png.
 // A step runs when its `when(manifest, bundle)` holds, so steps for features that have not landed yet
 // wait for them (a contributed view, a registered hover provider) instead of failing.
-// Options: --vsix FILE reuses a packaged VSIX instead of packaging; --screenshots (see above).
+// Options: --vsix FILE reuses a packaged VSIX instead of packaging; --screenshots (see above);
+// --keep-going runs the steps after a failed one too (each later step then starts from where the
+// failed one left the page) and reports every failure at the end.
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -21,7 +23,7 @@ import { saveScreenshot } from './lib/screenshots.mjs';
 
 const FIRST_SEED = '000_fc681af9c8dd27c5.txt';
 const OTHER_SEED = '001_ef6bbce3734ab0e1.txt';
-const { values: options } = parseArgs({ options: { vsix: { type: 'string' }, screenshots: { type: 'boolean', default: false } } });
+const { values: options } = parseArgs({ options: { vsix: { type: 'string' }, screenshots: { type: 'boolean', default: false }, 'keep-going': { type: 'boolean', default: false } } });
 const FOR_README = options.screenshots || process.env.NEWS_ANNOTATOR_SCREENSHOTS === '1';
 const SCREENSHOTS = resolve(process.env.NEWS_ANNOTATOR_SCREENSHOTS_DIR ?? join(REPO_ROOT, ...(FOR_README ? ['media', 'screenshots'] : ['.vscode-test', 'screenshots'])));
 const STEP_TIMEOUT_MS = 120_000;
@@ -287,13 +289,22 @@ async function main() {
     await page.goto(workbenchUrl(server.url, { folder: workspace }), { waitUntil: 'domcontentloaded', timeout: 60_000 });
     await waitForWorkbench(page);
     let ran = 0;
+    const failures = [];
     for (const current of STEPS) {
       if (!current.when(manifest, bundle)) {
         step(`e2e: skipped (feature not contributed yet): ${current.name}`);
         continue;
       }
       step(`e2e: ${current.name}`);
-      await withTimeout(current.run(page), STEP_TIMEOUT_MS, `e2e step "${current.name}"`);
+      try {
+        await withTimeout(current.run(page), STEP_TIMEOUT_MS, `e2e step "${current.name}"`);
+      } catch (error) {
+        if (!options['keep-going']) throw error;
+        failures.push(`${current.name}: ${error?.message ?? error}`);
+        step(`  FAILED: ${error?.message ?? error}`);
+        await page.keyboard.press('Escape').catch(() => {});
+        continue;
+      }
       if (current.screenshot) {
         const file = join(SCREENSHOTS, current.screenshot);
         await waitForSettledUi(page);
@@ -303,6 +314,7 @@ async function main() {
       await current.after?.(page);
       ran++;
     }
+    if (failures.length) throw new Error(`${failures.length} step(s) failed:\n${failures.join('\n')}`);
     step(`e2e passed: ${ran} of ${STEPS.length} steps ran`);
   } catch (error) {
     if (page) {

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { DateMention, EntityMention } from '../core/types';
 import { spanToRange } from './convert';
 import type { DocumentAnalyses } from './documentAnalysis';
-import { type IndexBuildProgress, indexingNote } from './entityHover';
+import { type IndexBuildProgress, indexingNote } from '../core/index/buildProgress';
 
 const ENTITY_LABEL: Record<EntityMention['type'], string> = {
   person: 'person',

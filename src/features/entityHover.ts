@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { IndexedEntity, WorkspaceIndex } from '../core/index';
+import { type IndexBuildProgress, indexingNote } from '../core/index/buildProgress';
 import { quoteExcerpt } from '../core/quotes/excerpt';
 import type { Span } from '../core/types';
 import { OPEN_MENTION_COMMAND } from './newsViewModel';
@@ -17,19 +18,6 @@ export interface EntityHoverDeps {
   building?: () => IndexBuildProgress | undefined;
 }
 
-/** How far the first build of the index is: `total` is undefined until the workspace is listed. */
-export interface IndexBuildProgress {
-  readonly done: number;
-  readonly total: number | undefined;
-}
-
-/** The line a hover card shows while the index is still being built (its other articles may be missing). */
-export function indexingNote(progress: IndexBuildProgress): string {
-  const what = progress.total === undefined
-    ? 'indexing the articles of the workspace…'
-    : `indexing ${Math.min(progress.done, progress.total)} of ${progress.total} article${progress.total === 1 ? '' : 's'}…`;
-  return `*${what.charAt(0).toUpperCase()}${what.slice(1)}* (the other articles follow)`;
-}
 
 /** Escapes article text for Markdown, so an article cannot inject links, images or HTML. */
 export function escapeMarkdown(text: string): string {
