@@ -9,14 +9,15 @@
 // Options: --vsix FILE reuses a packaged VSIX instead of packaging; --screenshots (see above);
 // --keep-going runs the steps after a failed one too (each later step then starts from where the
 // failed one left the page) and reports every failure at the end.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ensureDebianPackages } from './lib/prerequisites.mjs';
 import { codeServerDirs, ensureCodeServer, installVsix, REPO_ROOT, startCodeServer } from './lib/code-server.mjs';
 import { launchBrowser, workbenchUrl } from './lib/browser.mjs';
-import { expandView, hoverText, openFile, openViewContainer, statusBarText, textCentre, waitForSettledUi, waitForWorkbench } from './lib/workbench.mjs';
+import { expandView, hoverText, hoverUntil, openFile, openViewContainer, statusBarText, waitForSettledUi, waitForWorkbench } from './lib/workbench.mjs';
 import { fail, step, withTimeout } from './lib/log.mjs';
 import { packageExtension } from './package.mjs';
 import { saveScreenshot } from './lib/screenshots.mjs';
@@ -71,27 +72,13 @@ const STEPS = [
       await recordLanguageMode(page);
       const activeAt = await openFile(page, FIRST_SEED);
       const other = headlineOf(OTHER_SEED);
-      const hover = page.locator('.monaco-hover:not(.hidden)').first();
-      const hovers = [];
-      let readyAt;
-      while (readyAt === undefined && Date.now() - activeAt < 20_000) {
-        const centre = await textCentre(page, 'Ren Zhengfei');
-        if (!centre) throw new Error('"Ren Zhengfei" is not on screen in the first seed');
-        await page.mouse.move(centre.x - 60, centre.y + 40, { steps: 2 });
-        await page.mouse.move(centre.x, centre.y, { steps: 3 });
-        // The card shown was asked for once the pointer rested on the name.
-        const askedAt = Date.now();
-        if (!(await hover.waitFor({ state: 'visible', timeout: 2_000 }).then(() => true, () => false))) continue;
-        const text = await hover.innerText();
-        hovers.push(`${askedAt - activeAt} ms: ${text.split('\n').filter((l) => l.trim()).slice(0, 2).join(' / ').slice(0, 90)}`);
-        if (text.includes(other) || text.includes(OTHER_SEED)) readyAt = askedAt;
-        else {
-          if (!/indexing/i.test(text)) throw new Error(`a hover before the card names the other article does not say the index is being built: ${JSON.stringify(text)}`);
+      const { readyAt, cards } = await hoverUntil(page, 'Ren Zhengfei', (card) => card.includes(other) || card.includes(OTHER_SEED), {
+        async onPartial(card) {
+          if (!/indexing/i.test(card)) throw new Error(`a hover before the card names the other article does not say the index is being built: ${JSON.stringify(card)}`);
           if (FOR_README) saveScreenshot(join(SCREENSHOTS, '11-hover-indexing.png'), await page.screenshot());
-          await page.mouse.move(10, 10, { steps: 2 });
-        }
-      }
-      for (const line of hovers) step(`  hover at ${line}`);
+        },
+      });
+      for (const card of cards) step(`  hover at ${card.at - activeAt} ms: ${card.text.split('\n').filter((l) => l.trim()).slice(0, 2).join(' / ').slice(0, 90)}`);
       if (readyAt === undefined) throw new Error('no hover card named the other article within 20 s of opening the first seed');
       step(`  full cross-file hover card ${readyAt - activeAt} ms after the article's tab showed (limit ${FULL_HOVER_WITHIN_MS} ms)`);
       if (readyAt - activeAt > FULL_HOVER_WITHIN_MS) throw new Error(`the full hover card took ${readyAt - activeAt} ms, more than ${FULL_HOVER_WITHIN_MS} ms`);
@@ -262,8 +249,15 @@ const STEPS = [
   },
 ];
 
+/** `git status --porcelain` of the checkout (tracked and untracked, ignored files aside), or undefined outside git. */
+function gitStatus() {
+  const result = spawnSync('git', ['status', '--porcelain'], { cwd: REPO_ROOT, encoding: 'utf8' });
+  return result.status === 0 ? result.stdout : undefined;
+}
+
 async function main() {
   ensureDebianPackages();
+  const statusBefore = FOR_README ? undefined : gitStatus();
   const entry = await ensureCodeServer();
   const vsix = options.vsix ? resolve(options.vsix) : await packageExtension();
   if (!existsSync(vsix)) throw new Error(`no VSIX at ${vsix}`);
@@ -315,6 +309,13 @@ async function main() {
       ran++;
     }
     if (failures.length) throw new Error(`${failures.length} step(s) failed:\n${failures.join('\n')}`);
+    // What a run leaves behind: nothing in the checkout (screenshots go to an ignored folder), and
+    // VS Code's sockets inside the scratch folder removed below, not in /tmp.
+    const statusAfter = statusBefore === undefined ? undefined : gitStatus();
+    if (statusAfter !== statusBefore) throw new Error(`the run changed the checkout:\n${statusAfter}`);
+    const sockets = readdirSync(dirs.tmp).filter((name) => /^vscode-.*\.sock$/.test(name));
+    step(`  VS Code's sockets in the run's own temp folder: ${sockets.length}`);
+    if (!sockets.length) throw new Error(`VS Code OSS put no socket in ${dirs.tmp}: its temp files go elsewhere (/tmp?)`);
     step(`e2e passed: ${ran} of ${STEPS.length} steps ran`);
   } catch (error) {
     if (page) {

@@ -109,6 +109,32 @@ export async function hoverText(page, text) {
   throw new Error(`no hover appeared over "${text}"`);
 }
 
+/**
+ * Hovers `text` (on screen in the active editor) again and again until `isFull(cardText)` holds or
+ * `timeoutMs` pass, calling `onPartial(cardText)` for each other card (it may throw). Returns when
+ * the full card was asked for (the pointer came to rest on the text; Date.now()) and every card seen
+ * with its time, or readyAt undefined on timeout.
+ */
+export async function hoverUntil(page, text, isFull, { timeoutMs = 20_000, onPartial = async () => {} } = {}) {
+  const hover = page.locator('.monaco-hover:not(.hidden)').first();
+  const started = Date.now();
+  const cards = [];
+  while (Date.now() - started < timeoutMs) {
+    const centre = await textCentre(page, text);
+    if (!centre) throw new Error(`"${text}" is not on screen in the active editor`);
+    await page.mouse.move(centre.x - 60, centre.y + 40, { steps: 2 });
+    await page.mouse.move(centre.x, centre.y, { steps: 3 });
+    const askedAt = Date.now();
+    if (!(await hover.waitFor({ state: 'visible', timeout: 2_000 }).then(() => true, () => false))) continue;
+    const card = await hover.innerText();
+    cards.push({ at: askedAt, text: card });
+    if (isFull(card)) return { readyAt: askedAt, cards };
+    await onPartial(card);
+    await page.mouse.move(10, 10, { steps: 2 });
+  }
+  return { readyAt: undefined, cards };
+}
+
 /** Opens an activity-bar view container by its title (for example "News"). */
 export async function openViewContainer(page, title) {
   const item = page.locator(`.part.activitybar .action-item a[aria-label^="${title}"]`).first();

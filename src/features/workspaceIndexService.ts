@@ -13,6 +13,8 @@ const EDIT_DEBOUNCE_MS = 300;
 /** Persist the cache at most this often after changes. */
 const SAVE_DEBOUNCE_MS = 5000;
 const CACHE_FILE = 'workspace-index.json';
+/** A listing made ahead (at activation) serves the first build only this soon after it started. */
+const PREFETCH_FRESH_MS = 5000;
 
 function articleGlob(): string {
   const extra = vscode.workspace.getConfiguration('newsAnnotator').get<string[]>('filePatterns') ?? [];
@@ -21,22 +23,26 @@ function articleGlob(): string {
 
 /** The index's host over `vscode.workspace.fs` and a file watcher with a per-file debounce. */
 class VsCodeWorkspaceHost implements WorkspaceHost {
-  private prefetched: Promise<string[]> | undefined;
+  private prefetched: { readonly at: number; readonly listing: Promise<string[]> } | undefined;
 
   /**
-   * Starts listing the workspace now; the next `listFiles` call takes this listing. The file search
-   * is a round trip through the workbench's search service (0.3-1.2 s measured on the seeds), so it
-   * runs while the model loads instead of after.
+   * Starts listing the workspace now; the next `listFiles` call within {@link PREFETCH_FRESH_MS}
+   * takes this listing. The file search is a round trip through the workbench's search service
+   * (0.3-1.2 s measured on the seeds), so it runs at activation and while the model loads instead of
+   * after. (A file created between this listing and the watcher's start is indexed on its next change
+   * or rebuild; the freshness limit keeps that window short.)
    */
   prefetch(): void {
-    this.prefetched ??= this.search();
-    this.prefetched.catch(() => undefined); // a failure is seen by the listFiles call that takes it
+    if (this.prefetched && Date.now() - this.prefetched.at < PREFETCH_FRESH_MS) return;
+    const listing = this.search();
+    listing.catch(() => undefined); // a failure is seen by the listFiles call that takes it
+    this.prefetched = { at: Date.now(), listing };
   }
 
   listFiles(): Promise<string[]> {
-    const listing = this.prefetched ?? this.search();
+    const prefetched = this.prefetched;
     this.prefetched = undefined;
-    return listing;
+    return prefetched && Date.now() - prefetched.at < PREFETCH_FRESH_MS ? prefetched.listing : this.search();
   }
 
   private async search(): Promise<string[]> {
@@ -129,6 +135,14 @@ export class WorkspaceIndexService implements vscode.Disposable {
   /** Whether the index has started (read-only probe for tests and the `newsAnnotator.indexState` command). */
   get state(): 'idle' | 'started' {
     return this.started ? 'started' : 'idle';
+  }
+
+  /**
+   * Lists the workspace's articles ahead of the first build (a file search only: no model, no
+   * workers), so an article opened right after activation does not wait for the listing.
+   */
+  prefetchListing(): void {
+    if (!this.started) this.host.prefetch();
   }
 
   /**
@@ -289,5 +303,7 @@ function isArticleDocument(document: vscode.TextDocument): boolean {
 
 /** Creates the workspace index service over the shared analysis backend; its disposal saves the cache. */
 export function registerWorkspaceIndexService(context: vscode.ExtensionContext, loadBackend: () => Promise<AnalysisBackend>, log?: vscode.LogOutputChannel): WorkspaceIndexService {
-  return new WorkspaceIndexService(context, loadBackend, undefined, log);
+  const service = new WorkspaceIndexService(context, loadBackend, undefined, log);
+  service.prefetchListing();
+  return service;
 }
