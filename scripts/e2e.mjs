@@ -1,18 +1,23 @@
 // `npm run e2e` (part of `npm test`): what a person sees. Packages the VSIX, installs it into VS Code
 // OSS (code-server), opens a temp copy of test/fixtures/ in headless Chromium and walks through the
-// STEPS below, asserting on the page and saving a screenshot after each into media/screenshots/
-// (override with NEWS_ANNOTATOR_SCREENSHOTS_DIR). A failure saves .vscode-test/e2e-failure.png.
+// STEPS below, asserting on the page and saving a screenshot after each into .vscode-test/screenshots/
+// (ignored by git), or into media/screenshots/ for the README with --screenshots (or
+// NEWS_ANNOTATOR_SCREENSHOTS=1; NEWS_ANNOTATOR_SCREENSHOTS_DIR names another folder), so a test run
+// never changes a committed picture. A failure saves .vscode-test/e2e-failure.png.
 // A step runs when its `when(manifest, bundle)` holds, so steps for features that have not landed yet
 // wait for them (a contributed view, a registered hover provider) instead of failing.
-// Options: --vsix FILE reuses a packaged VSIX instead of packaging.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// Options: --vsix FILE reuses a packaged VSIX instead of packaging; --screenshots (see above);
+// --keep-going runs the steps after a failed one too (each later step then starts from where the
+// failed one left the page) and reports every failure at the end.
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ensureDebianPackages } from './lib/prerequisites.mjs';
 import { codeServerDirs, ensureCodeServer, installVsix, REPO_ROOT, startCodeServer } from './lib/code-server.mjs';
 import { launchBrowser, workbenchUrl } from './lib/browser.mjs';
-import { expandView, hoverText, openFile, openViewContainer, statusBarText, waitForSettledUi, waitForWorkbench } from './lib/workbench.mjs';
+import { expandView, hoverText, hoverUntil, openFile, openViewContainer, statusBarText, waitForSettledUi, waitForWorkbench } from './lib/workbench.mjs';
 import { fail, step, withTimeout } from './lib/log.mjs';
 import { packageExtension } from './package.mjs';
 import { saveScreenshot } from './lib/screenshots.mjs';
@@ -20,8 +25,42 @@ import { CORPUS_STEPS, runCorpusPicturesOnBbc } from './lib/corpusPictures.mjs';
 
 const FIRST_SEED = '000_fc681af9c8dd27c5.txt';
 const OTHER_SEED = '001_ef6bbce3734ab0e1.txt';
-const SCREENSHOTS = resolve(process.env.NEWS_ANNOTATOR_SCREENSHOTS_DIR ?? join(REPO_ROOT, 'media', 'screenshots'));
+const { values: options } = parseArgs({ options: { vsix: { type: 'string' }, screenshots: { type: 'boolean', default: false }, 'keep-going': { type: 'boolean', default: false } } });
+const FOR_README = options.screenshots || process.env.NEWS_ANNOTATOR_SCREENSHOTS === '1';
+const SCREENSHOTS = resolve(process.env.NEWS_ANNOTATOR_SCREENSHOTS_DIR ?? join(REPO_ROOT, ...(FOR_README ? ['media', 'screenshots'] : ['.vscode-test', 'screenshots'])));
 const STEP_TIMEOUT_MS = 120_000;
+/** From the article's tab showing to a hover card that names the other seed (issue 13: was 3.5-7.5 s). */
+const FULL_HOVER_WITHIN_MS = 1_500;
+/**
+ * The bar holds on a machine with a core for each runnable process; on a shared machine whose load
+ * exceeds its cores (measured at 20 on 2 cores while other test runs shared it, when the same build
+ * took 3.7 s) it stretches by load per core, so a busy CI box does not fail the run for it.
+ * bench/firstHover.bench.ts gives the figures side by side with a baseline.
+ */
+function fullHoverLimitMs() {
+  const perCore = (loadavg()[0] ?? 0) / availableParallelism();
+  return Math.round(FULL_HOVER_WITHIN_MS * Math.max(1, perCore));
+}
+
+/** The first line of a seed. */
+const headlineOf = (seed) => readFileSync(join(REPO_ROOT, 'test', 'fixtures', seed), 'utf8').split('\n')[0].trim();
+
+/** Two pairs of quotation marks around one quote (the hover used to add its own to the text's). */
+const DOUBLED_MARKS = /[“"]\s*[“"]|[”"]\s*[”"]/;
+
+/** Records every text the status bar's language entry shows from now on, with its time (Date.now()). */
+async function recordLanguageMode(page) {
+  await page.evaluate(() => {
+    const seen = [];
+    window.__newsLanguageModes = seen;
+    const record = () => {
+      const text = document.querySelector('.part.statusbar [id="status.editor.mode"]')?.textContent?.trim() ?? '';
+      if (text && seen[seen.length - 1]?.text !== text) seen.push({ at: Date.now(), text });
+    };
+    record();
+    new MutationObserver(record).observe(document.querySelector('.part.statusbar') ?? document.body, { subtree: true, childList: true, characterData: true });
+  });
+}
 
 const always = () => true;
 /** Whether an activity-bar container titled `container` contributes a view named `view` (as the UI shows them). */
@@ -35,6 +74,34 @@ const contributesView = (container, view) => (manifest) => {
  * screenshot to save after it (or none); `after` (optional) runs once the screenshot is taken. Add steps here as features land.
  */
 const STEPS = [
+  {
+    // First, on a fresh window: nothing has started the index yet.
+    name: 'opening an article: News Article in the status bar throughout, a full cross-file hover card within 1.5 s, "indexing" before',
+    when: (_manifest, bundle) => bundle.includes('registerHoverProvider'),
+    screenshot: '14-hover-first-seconds.png',
+    async run(page) {
+      await recordLanguageMode(page);
+      const activeAt = await openFile(page, FIRST_SEED);
+      const other = headlineOf(OTHER_SEED);
+      const { readyAt, cards } = await hoverUntil(page, 'Ren Zhengfei', (card) => card.includes(other) || card.includes(OTHER_SEED), {
+        async onPartial(card) {
+          if (!/indexing/i.test(card)) throw new Error(`a hover before the card names the other article does not say the index is being built: ${JSON.stringify(card)}`);
+          if (FOR_README) saveScreenshot(join(SCREENSHOTS, '15-hover-indexing.png'), await page.screenshot());
+        },
+      });
+      for (const card of cards) step(`  hover at ${card.at - activeAt} ms: ${card.text.split('\n').filter((l) => l.trim()).slice(0, 2).join(' / ').slice(0, 90)}`);
+      if (readyAt === undefined) throw new Error('no hover card named the other article within 20 s of opening the first seed');
+      const limit = fullHoverLimitMs();
+      step(`  full cross-file hover card ${readyAt - activeAt} ms after the article's tab showed (limit ${limit} ms: ${FULL_HOVER_WITHIN_MS} ms at load ${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} cores)`);
+      if (readyAt - activeAt > limit) throw new Error(`the full hover card took ${readyAt - activeAt} ms, more than ${limit} ms`);
+      const modes = await page.evaluate(() => window.__newsLanguageModes);
+      step(`  language mode while opening: ${modes.map((m) => `${m.text} (${m.at - activeAt} ms)`).join(' → ')}`);
+      if (!modes.length || modes.some((m) => m.text !== 'News Article')) throw new Error(`the status bar showed another language than News Article while the seed opened: ${JSON.stringify(modes)}`);
+    },
+    async after(page) {
+      await page.mouse.move(10, 10, { steps: 2 });
+    },
+  },
   {
     name: 'the first seed opens as a News Article',
     when: always,
@@ -64,6 +131,7 @@ const STEPS = [
       const hover = await hoverText(page, 'Ren Zhengfei');
       const text = await hover.innerText();
       if (!text.includes('Ren Zhengfei')) throw new Error(`the hover does not name Ren Zhengfei: ${JSON.stringify(text)}`);
+      if (DOUBLED_MARKS.test(text)) throw new Error(`the hover shows a quote in two pairs of marks: ${JSON.stringify(text.match(DOUBLED_MARKS)?.[0])} in ${JSON.stringify(text)}`);
       const otherHeadline = readFileSync(join(REPO_ROOT, 'test', 'fixtures', OTHER_SEED), 'utf8').split('\n')[0].trim();
       if (!text.includes(otherHeadline) && !text.includes(OTHER_SEED)) {
         throw new Error(`the hover does not name the other article (${OTHER_SEED}): ${JSON.stringify(text)}`);
@@ -152,12 +220,57 @@ const STEPS = [
       await page.mouse.move(700, 12, { steps: 4 });
     },
   },
+  {
+    name: 'an article shows its curly apostrophes and no-break spaces without ambiguous- or invisible-character boxes, and its paragraphs wrap',
+    when: always,
+    screenshot: '12-article-unicode-wrap.png',
+    async run(page) {
+      await openFile(page, OTHER_SEED);
+      const seed = readFileSync(join(REPO_ROOT, 'test', 'fixtures', OTHER_SEED), 'utf8');
+      const { boxes, lines } = await page.evaluate(() => {
+        const editor = document.querySelector('.editor-instance .monaco-editor');
+        return {
+          // The class VS Code's unicode highlighter gives its decorations (the boxes).
+          boxes: editor?.querySelectorAll('.unicode-highlight').length ?? -1,
+          lines: [...(editor?.querySelectorAll('.view-line') ?? [])].map((l) => (l.textContent ?? '').replace(/\u00a0/g, ' ')),
+        };
+      });
+      if (!lines.some((l) => l.includes('’'))) throw new Error(`no curly apostrophe on screen to check: ${JSON.stringify(lines.slice(0, 5))}`);
+      step(`  unicode-highlight boxes drawn: ${boxes}`);
+      if (boxes !== 0) throw new Error(`the editor draws ${boxes} ambiguous/invisible-character box(es) on ${OTHER_SEED}`);
+      // A paragraph longer than the editor is wide: its first screen line holds only its start.
+      const paragraph = seed.split('\n').map((l) => l.replace(/\u00a0/g, ' ').trim()).find((l) => l.length > 400 && lines.some((v) => v.trim().length > 20 && l.startsWith(v.trim())));
+      if (!paragraph) throw new Error(`no long paragraph of ${OTHER_SEED} starts on screen`);
+      const first = lines.find((v) => v.trim().length > 20 && paragraph.startsWith(v.trim())) ?? '';
+      step(`  a ${paragraph.length}-character paragraph: ${first.trim().length} characters on its first screen line`);
+      if (first.trim().length >= paragraph.length) throw new Error('long paragraphs do not wrap (editor.wordWrap is off for news articles)');
+    },
+  },
+  {
+    name: 'hovering a quote shows it, and the same statement in the other article, in one pair of quotation marks',
+    when: (_manifest, bundle) => bundle.includes('registerHoverProvider'),
+    screenshot: '13-hover-quote.png',
+    async run(page) {
+      await openFile(page, FIRST_SEED);
+      const hover = await hoverText(page, 'officially clarified');
+      const text = await hover.innerText();
+      if (!/same statement elsewhere/i.test(text)) throw new Error(`the quote hover does not show the statement in the other article: ${JSON.stringify(text)}`);
+      if (!text.includes('“')) throw new Error(`the quote hover shows no quotation: ${JSON.stringify(text)}`);
+      if (DOUBLED_MARKS.test(text)) throw new Error(`the quote hover shows a quote in two pairs of marks: ${JSON.stringify(text.match(DOUBLED_MARKS)?.[0])} in ${JSON.stringify(text)}`);
+    },
+  },
   ...CORPUS_STEPS,
 ];
 
+/** `git status --porcelain` of the checkout (tracked and untracked, ignored files aside), or undefined outside git. */
+function gitStatus() {
+  const result = spawnSync('git', ['status', '--porcelain'], { cwd: REPO_ROOT, encoding: 'utf8' });
+  return result.status === 0 ? result.stdout : undefined;
+}
+
 async function main() {
-  const { values: options } = parseArgs({ options: { vsix: { type: 'string' } } });
   ensureDebianPackages();
+  const statusBefore = FOR_README ? undefined : gitStatus();
   const entry = await ensureCodeServer();
   const vsix = options.vsix ? resolve(options.vsix) : await packageExtension();
   if (!existsSync(vsix)) throw new Error(`no VSIX at ${vsix}`);
@@ -167,8 +280,9 @@ async function main() {
   const scratch = mkdtempSync(join(tmpdir(), 'news-annotator-e2e-'));
   const workspace = join(scratch, 'workspace');
   cpSync(join(REPO_ROOT, 'test', 'fixtures'), workspace, { recursive: true });
-  // Pictures for the README: wrapped prose, no minimap, no cursor-word highlight.
-  const dirs = codeServerDirs(scratch, { settings: { 'editor.wordWrap': 'on', 'editor.minimap.enabled': false, 'editor.occurrencesHighlight': 'off', 'editor.cursorBlinking': 'solid' } });
+  // Pictures for the README: no minimap, no cursor-word highlight.
+  // (Word wrap is the extension's own default for news articles, checked below, not set here.)
+  const dirs = codeServerDirs(scratch, { settings: { 'editor.minimap.enabled': false, 'editor.occurrencesHighlight': 'off', 'editor.cursorBlinking': 'solid' } });
   installVsix(entry, dirs, vsix);
   mkdirSync(SCREENSHOTS, { recursive: true });
 
@@ -182,13 +296,22 @@ async function main() {
     await page.goto(workbenchUrl(server.url, { folder: workspace }), { waitUntil: 'domcontentloaded', timeout: 60_000 });
     await waitForWorkbench(page);
     let ran = 0;
+    const failures = [];
     for (const current of STEPS) {
       if (!current.when(manifest, bundle)) {
         step(`e2e: skipped (feature not contributed yet): ${current.name}`);
         continue;
       }
       step(`e2e: ${current.name}`);
-      await withTimeout(current.run(page), STEP_TIMEOUT_MS, `e2e step "${current.name}"`);
+      try {
+        await withTimeout(current.run(page), STEP_TIMEOUT_MS, `e2e step "${current.name}"`);
+      } catch (error) {
+        if (!options['keep-going']) throw error;
+        failures.push(`${current.name}: ${error?.message ?? error}`);
+        step(`  FAILED: ${error?.message ?? error}`);
+        await page.keyboard.press('Escape').catch(() => {});
+        continue;
+      }
       if (current.screenshot) {
         const file = join(SCREENSHOTS, current.screenshot);
         await waitForSettledUi(page);
@@ -198,8 +321,16 @@ async function main() {
       await current.after?.(page);
       ran++;
     }
+    if (failures.length) throw new Error(`${failures.length} step(s) failed:\n${failures.join('\n')}`);
     // Last: it opens another folder (300 BBC articles) in the same page.
     ran += await runCorpusPicturesOnBbc(page, { serverUrl: server.url, scratch, manifest, screenshots: SCREENSHOTS });
+    // What a run leaves behind: nothing in the checkout (screenshots go to an ignored folder), and
+    // VS Code's sockets inside the scratch folder removed below, not in /tmp.
+    const statusAfter = statusBefore === undefined ? undefined : gitStatus();
+    if (statusAfter !== statusBefore) throw new Error(`the run changed the checkout:\n${statusAfter}`);
+    const sockets = readdirSync(dirs.tmp).filter((name) => /^vscode-.*\.sock$/.test(name));
+    step(`  VS Code's sockets in the run's own temp folder: ${sockets.length}`);
+    if (!sockets.length) throw new Error(`VS Code OSS put no socket in ${dirs.tmp}: its temp files go elsewhere (/tmp?)`);
     step(`e2e passed: ${ran} of ${STEPS.length + 2} steps ran`);
   } catch (error) {
     if (page) {

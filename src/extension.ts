@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { registerAnnotationsView } from './features/annotationsView';
 import { registerArticlesView } from './features/articlesView';
+import { registerArticleFileWatcher } from './features/articleFileWatcher';
 import { registerComments } from './features/comments';
 import { registerEntitiesView } from './features/entitiesView';
 import { IndexNewsViewModel, registerOpenMentionCommand } from './features/newsViewModel';
@@ -49,8 +50,11 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   );
 
   // Cross-file index: hover cards and navigation over one workspace index, built in the background.
-  const workspaceIndexService = registerWorkspaceIndexService(context, () => analysisBackend.get());
+  // Timings of the index build (what the first cross-file hover waits for), in the Output panel.
+  const log = vscode.window.createOutputChannel('News Annotator', { log: true });
+  const workspaceIndexService = registerWorkspaceIndexService(context, () => analysisBackend.get(), log);
   context.subscriptions.push(
+    log,
     workspaceIndexService,
     registerEntityNavigation(workspaceIndexService.index),
     // Read-only probe (hidden from the palette): has the index started? Used by the activation test.
@@ -60,13 +64,14 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   context.subscriptions.push(registerArticleHover({
     analyses,
     answeredElsewhere: (document) => workspaceIndexService.index.article(document.uri.toString()) !== undefined,
+    building: () => workspaceIndexService.building,
   }));
 
   // News sidebar: four views and the status bar over the workspace index (its service shows the
   // indexing progress, so the status bar shows only the current article).
   const newsViewModel = new IndexNewsViewModel(workspaceIndexService);
   // The hover counts annotations on an entity's mentions through the view model.
-  context.subscriptions.push(registerEntityHover({ index: workspaceIndexService.index, annotations: newsViewModel }));
+  context.subscriptions.push(registerEntityHover({ index: workspaceIndexService.index, annotations: newsViewModel, building: () => workspaceIndexService.building }));
   context.subscriptions.push(
     newsViewModel,
     registerOpenMentionCommand(),
@@ -82,6 +87,8 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   // Annotations as comments; the views' context menus record corrections through them.
   const comments = registerComments(context, { newsViewModel, corrections: workspaceIndexService });
   context.subscriptions.push(comments, registerSidebarActions({ model: newsViewModel, corrections: comments.corrections }));
+  // A pull that changes a closed article moves its annotations (the store is untouched).
+  context.subscriptions.push(registerArticleFileWatcher({ onDidChangeOnDisk: (uri) => comments.followDiskChange(uri) }));
   return { newsViewModel };
 }
 

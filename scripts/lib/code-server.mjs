@@ -68,6 +68,8 @@ export async function ensureCodeServer() {
     });
   });
   writeFileSync(INSTALLED_MARKER, `${CODE_SERVER_VERSION}\n`);
+  // The ripgrep tarball was only needed by the install: /tmp is left as it was.
+  rmSync(join(ripgrepCacheTarball(), '..'), { recursive: true, force: true });
   if (installedVersion() !== CODE_SERVER_VERSION) throw new Error(`code-server@${CODE_SERVER_VERSION} is not in ${INSTALL_DIR} after npm install`);
   return ENTRY;
 }
@@ -93,6 +95,9 @@ export function codeServerDirs(root, { userDataDir, extensionsDir, settings = {}
     userDataDir: userDataDir ?? join(root, 'user-data'),
     extensionsDir: extensionsDir ?? join(root, 'extensions'),
     home: join(root, 'home'),
+    // VS Code's sockets (vscode-ipc-*.sock, the git extension's askpass socket) and other temp
+    // files go here, so removing `root` leaves /tmp as it was.
+    tmp: join(root, 'tmp'),
   };
   for (const dir of Object.values(dirs)) mkdirSync(dir, { recursive: true });
   const userSettings = join(dirs.userDataDir, 'User');
@@ -120,7 +125,10 @@ export function codeServerDirs(root, { userDataDir, extensionsDir, settings = {}
 
 function codeServerEnv(dirs) {
   // Its own HOME so nothing is written to the real ~/.config; no proxy lookups.
-  return { ...process.env, HOME: dirs.home, XDG_CONFIG_HOME: join(dirs.home, '.config'), XDG_DATA_HOME: join(dirs.home, '.local', 'share') };
+  return {
+    ...process.env, HOME: dirs.home, XDG_CONFIG_HOME: join(dirs.home, '.config'), XDG_DATA_HOME: join(dirs.home, '.local', 'share'),
+    ...(dirs.tmp ? { TMPDIR: dirs.tmp, TMP: dirs.tmp, TEMP: dirs.tmp } : {}),
+  };
 }
 
 /** Installs a VSIX into `dirs.extensionsDir` with code-server's own installer. */

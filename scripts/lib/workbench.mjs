@@ -12,7 +12,10 @@ export async function waitForWorkbench(page) {
   await delay(1_500);
 }
 
-/** Opens a workspace file by name through Quick Open, and waits for its editor tab to be active. */
+/**
+ * Opens a workspace file by name through Quick Open, and waits for its editor tab to be active.
+ * @returns {Promise<number>} when (Date.now()) the tab became active
+ */
 export async function openFile(page, fileName) {
   await page.locator('.monaco-workbench').click({ position: { x: 700, y: 450 } }).catch(() => {});
   await page.keyboard.press('Control+P');
@@ -23,8 +26,10 @@ export async function openFile(page, fileName) {
   await delay(300);
   await page.keyboard.press('Enter');
   await page.locator(`.tabs-container .tab.active[data-resource-name="${fileName}"]`).waitFor({ state: 'visible' });
+  const activeAt = Date.now();
   await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ state: 'visible' });
   await delay(500);
+  return activeAt;
 }
 
 /** The text of a status bar entry by its id (for example `status.editor.mode`). */
@@ -56,7 +61,7 @@ export async function revealText(page, text) {
 }
 
 /** The on-screen centre of the first rendered occurrence of `text` in the active editor. */
-async function textCentre(page, text) {
+export async function textCentre(page, text) {
   return page.evaluate((needle) => {
     for (const line of document.querySelectorAll('.editor-instance .monaco-editor .view-line')) {
       // Monaco renders spaces as no-break spaces; same length, so offsets still line up.
@@ -102,6 +107,32 @@ export async function hoverText(page, text) {
     }
   }
   throw new Error(`no hover appeared over "${text}"`);
+}
+
+/**
+ * Hovers `text` (on screen in the active editor) again and again until `isFull(cardText)` holds or
+ * `timeoutMs` pass, calling `onPartial(cardText)` for each other card (it may throw). Returns when
+ * the full card was asked for (the pointer came to rest on the text; Date.now()) and every card seen
+ * with its time, or readyAt undefined on timeout.
+ */
+export async function hoverUntil(page, text, isFull, { timeoutMs = 20_000, onPartial = async () => {} } = {}) {
+  const hover = page.locator('.monaco-hover:not(.hidden)').first();
+  const started = Date.now();
+  const cards = [];
+  while (Date.now() - started < timeoutMs) {
+    const centre = await textCentre(page, text);
+    if (!centre) throw new Error(`"${text}" is not on screen in the active editor`);
+    await page.mouse.move(centre.x - 60, centre.y + 40, { steps: 2 });
+    await page.mouse.move(centre.x, centre.y, { steps: 3 });
+    const askedAt = Date.now();
+    if (!(await hover.waitFor({ state: 'visible', timeout: 2_000 }).then(() => true, () => false))) continue;
+    const card = await hover.innerText();
+    cards.push({ at: askedAt, text: card });
+    if (isFull(card)) return { readyAt: askedAt, cards };
+    await onPartial(card);
+    await page.mouse.move(10, 10, { steps: 2 });
+  }
+  return { readyAt: undefined, cards };
 }
 
 /** Opens an activity-bar view container by its title (for example "News"). */

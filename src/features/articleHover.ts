@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { DateMention, EntityMention } from '../core/types';
 import { spanToRange } from './convert';
 import type { DocumentAnalyses } from './documentAnalysis';
+import { type IndexBuildProgress, indexingNote } from '../core/index/buildProgress';
 
 const ENTITY_LABEL: Record<EntityMention['type'], string> = {
   person: 'person',
@@ -49,7 +50,11 @@ export class ArticleHoverProvider implements vscode.HoverProvider {
     const entity = analysis.entities.find((m) => m.start <= offset && offset < m.end);
     if (entity) {
       const same = analysis.entities.filter((m) => m.type === entity.type && m.name === entity.name);
-      return new vscode.Hover(entityCard(entity, same), spanToRange(document, entity));
+      const card = entityCard(entity, same);
+      // The cross-file card takes over once the index has this article: say why it is not here yet.
+      const building = this.deps.building?.();
+      if (building) card.appendMarkdown(`\n\n${indexingNote(building)}`);
+      return new vscode.Hover(card, spanToRange(document, entity));
     }
     const date = analysis.dates.find((d) => d.start <= offset && offset < d.end);
     if (date) return new vscode.Hover(dateCard(date, parsed.date), spanToRange(document, date));
@@ -61,6 +66,8 @@ export interface ArticleHoverDeps {
   analyses: DocumentAnalyses;
   /** True when another hover (the cross-file entity hover) already covers `document`. */
   answeredElsewhere?: (document: vscode.TextDocument) => boolean;
+  /** While the cross-file index is being built: how far it is. */
+  building?: () => IndexBuildProgress | undefined;
 }
 
 export function registerArticleHover(deps: ArticleHoverDeps): vscode.Disposable {

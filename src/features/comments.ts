@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import {
   type AnchorResult, type Annotation, AnnotationStore, type ArticleTarget, type Motivation, StoreFileError, type TextEdit,
   type TextQuoteSelector, anchorTarget, articleTargetOf, createAnnotation, exportFromStore, importIntoStore, isReply,
-  laterStamp, normalizeTags, parseAnnotationDocument, quoteSelectorOf, reanchorAfterEdits, reviseAnnotation, selectorsFor, tagsOf,
+  laterStamp, normalizeTags, parseAnnotationDocument, quoteSelectorOf, reanchorAfterEdits, reanchorChangedText, reviseAnnotation, selectorsFor, tagsOf,
   textOf, threadsOf, toAnnotationCollection, toCsv, toMarkdown, verdictOf,
 } from '../core/annotations';
 import { WorkspaceFsStoreHost } from './annotationStoreHost';
@@ -76,7 +76,9 @@ class AnnotationComments implements vscode.Disposable, NewsAnnotationSource {
   private readonly threads = new Map<string, Map<string, vscode.CommentThread>>();
   private readonly threadIds = new WeakMap<vscode.CommentThread, { uri: string; id: string }>();
   /** Anchors of articles that are not open, computed from the file on disk, for the sidebar. */
-  private readonly closedAnchors = new Map<string, Map<string, AnchorResult>>();
+  private readonly closedAnchors = new Map<string, Map<string, { target: ArticleTarget; result: AnchorResult }>>();
+  /** The text those anchors were computed on (undefined: the file could not be read). */
+  private readonly closedTexts = new Map<string, string | undefined>();
   private readonly changeEmitter = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changeEmitter.event;
   private readonly disposables: vscode.Disposable[] = [];
@@ -188,6 +190,7 @@ class AnnotationComments implements vscode.Disposable, NewsAnnotationSource {
     this.threads.clear();
     this.anchors.clear();
     this.closedAnchors.clear();
+    this.closedTexts.clear();
     for (const d of this.storeSubscriptions.splice(0)) d.dispose();
     for (const store of this.stores.values()) store.dispose();
     this.stores.clear();
@@ -207,7 +210,7 @@ class AnnotationComments implements vscode.Disposable, NewsAnnotationSource {
         for (const annotation of store.annotationsOf(article)) {
           const target = articleTargetOf(annotation);
           if (!target) continue;
-          const result = live?.get(annotation.id)?.result ?? this.closedAnchors.get(uri)?.get(annotation.id);
+          const result = live?.get(annotation.id)?.result ?? this.closedAnchors.get(uri)?.get(annotation.id)?.result;
           const orphaned = result?.kind === 'orphan';
           const range = result && result.kind !== 'orphan' && target.selector ? { start: result.start, end: result.end } : undefined;
           listed.push({
@@ -268,12 +271,31 @@ class AnnotationComments implements vscode.Disposable, NewsAnnotationSource {
     } catch {
       text = undefined;
     }
-    const results = new Map<string, AnchorResult>();
-    for (const annotation of store.annotationsOf(article)) {
+    const key = uri.toString();
+    const targets = store.annotationsOf(article).flatMap((annotation) => {
       const target = articleTargetOf(annotation);
-      if (target) results.set(annotation.id, text === undefined ? { kind: 'orphan', reason: 'not-found' } : anchorTarget(text, target));
-    }
-    this.closedAnchors.set(uri.toString(), results);
+      return target ? [{ id: annotation.id, target }] : [];
+    });
+    // From the text last seen, so a change on disk (a pull) moves the anchors it did not touch.
+    const previous = this.closedAnchors.get(key) ?? new Map<string, { target: ArticleTarget; result: AnchorResult }>();
+    const results = text === undefined
+      ? new Map<string, AnchorResult>(targets.map(({ id }) => [id, { kind: 'orphan', reason: 'not-found' }]))
+      : reanchorChangedText(this.closedTexts.get(key), text, targets, previous);
+    this.closedAnchors.set(key, new Map(targets.map(({ id, target }) => [id, { target, result: results.get(id) as AnchorResult }])));
+    this.closedTexts.set(key, text);
+  }
+
+  /**
+   * Follows a change of a file on disk made outside the editor (a pull, another program): the
+   * annotations of an article that is not open are re-anchored and the views told. An open
+   * document follows its own reload through its edits instead.
+   */
+  async followDiskChange(uri: vscode.Uri): Promise<void> {
+    if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) return;
+    const located = this.locate(uri);
+    if (!located || !this.articlesLoaded.get(located.store)?.has(located.article)) return;
+    await this.anchorClosed(located.folder, located.store, located.article);
+    this.changeEmitter.fire();
   }
 
   /** Folder, store and article path of a document, when it belongs to a workspace folder. */
@@ -714,6 +736,8 @@ export interface CorrectionRecorder {
 /** The comments feature's registration; `corrections` lets the sidebar record corrections through it. */
 export interface CommentsRegistration extends vscode.Disposable {
   readonly corrections: CorrectionRecorder;
+  /** Re-anchors the annotations of an article that changed on disk (the article file watcher calls it). */
+  followDiskChange(uri: vscode.Uri): Promise<void>;
 }
 
 export function registerComments(_context: vscode.ExtensionContext, deps: CommentsDeps = {}): CommentsRegistration {
@@ -825,5 +849,8 @@ export function registerComments(_context: vscode.ExtensionContext, deps: Commen
     void vscode.window.showErrorMessage(`News Annotator: could not read the annotations: ${err instanceof Error ? err.message : String(err)}`);
   });
   const registration = vscode.Disposable.from(...disposables);
-  return Object.assign(registration, { corrections: { correctAt: (request: CorrectionRequest, places: readonly CorrectionPlace[]) => comments.correctAt(request, places) } });
+  return Object.assign(registration, {
+    corrections: { correctAt: (request: CorrectionRequest, places: readonly CorrectionPlace[]) => comments.correctAt(request, places) },
+    followDiskChange: (uri: vscode.Uri) => comments.followDiskChange(uri),
+  });
 }

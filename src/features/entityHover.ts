@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { IndexedEntity, WorkspaceIndex } from '../core/index';
 import { articlesAndOrigins } from '../core/corpus/copies';
+import { type IndexBuildProgress, indexingNote } from '../core/index/buildProgress';
+import { quoteExcerpt } from '../core/quotes/excerpt';
 import type { Span } from '../core/types';
 import { OPEN_MENTION_COMMAND } from './newsViewModel';
 import { SHOW_MENTIONS_COMMAND } from './entityNavigation';
@@ -13,7 +15,10 @@ export interface EntityHoverDeps {
   index: WorkspaceIndex;
   /** The workspace's annotations (the News view model), to count those on an entity's mentions. */
   annotations?: { annotations(): readonly { uri: string | null; range?: Span }[] };
+  /** While the index is being built: articles indexed of those listed (see {@link indexingNote}). */
+  building?: () => IndexBuildProgress | undefined;
 }
+
 
 /** Escapes article text for Markdown, so an article cannot inject links, images or HTML. */
 export function escapeMarkdown(text: string): string {
@@ -71,6 +76,8 @@ export class EntityHoverProvider implements vscode.HoverProvider {
     const { index } = this.deps;
     const md = this.markdown();
     md.appendMarkdown(`**${escapeMarkdown(entity.name)}** · ${entity.type}\n\n`);
+    const building = this.deps.building?.();
+    if (building) md.appendMarkdown(`${indexingNote(building)}\n\n`);
     if (entity.roles.length) md.appendMarkdown(`*Roles:* ${entity.roles.map((r) => `${escapeMarkdown(r.role)}${r.count > 1 ? ` (${r.count})` : ''}`).join(' · ')}\n\n`);
     const plainAliases = entity.aliases.filter((a) => !entity.variants.includes(a));
     if (plainAliases.length) md.appendMarkdown(`*Also written:* ${plainAliases.map(escapeMarkdown).join(' · ')}\n\n`);
@@ -89,7 +96,7 @@ export class EntityHoverProvider implements vscode.HoverProvider {
     const quotes = index.quotesBy(entity.id, LIST_LIMIT);
     if (quotes.length) {
       md.appendMarkdown('*Quotes:*\n');
-      for (const q of quotes) md.appendMarkdown(`- “${escapeMarkdown(clip(q.quote.text))}” — ${openLink(fileLabel(q.file), q.file, q.quote.start, q.quote.end)}\n`);
+      for (const q of quotes) md.appendMarkdown(`- ${escapeMarkdown(quoteExcerpt(q.quote.text))} — ${openLink(fileLabel(q.file), q.file, q.quote.start, q.quote.end)}\n`);
       md.appendMarkdown('\n');
     }
     if (this.deps.annotations) md.appendMarkdown(`*Annotations:* ${this.countAnnotations(entity)}\n`);
@@ -134,17 +141,13 @@ export class EntityHoverProvider implements vscode.HoverProvider {
     if (!similar.length) return md;
     md.appendMarkdown('*The same statement elsewhere:*\n');
     for (const s of similar) {
-      md.appendMarkdown(`- ${openLink(fileLabel(s.file), s.file, s.quote.start, s.quote.end)} (${Math.round(s.similarity * 100)}% alike): “${escapeMarkdown(clip(s.quote.text))}”\n`);
+      md.appendMarkdown(`- ${openLink(fileLabel(s.file), s.file, s.quote.start, s.quote.end)} (${Math.round(s.similarity * 100)}% alike): ${escapeMarkdown(quoteExcerpt(s.quote.text))}\n`);
       const diffs = s.differences.slice(0, 6).map((d) =>
         d.kind === 'changed' ? `*${escapeMarkdown(d.a)}* → *${escapeMarkdown(d.b)}*` : d.kind === 'missing' ? `without *${escapeMarkdown(d.a)}*` : `adds *${escapeMarkdown(d.b)}*`);
       if (diffs.length) md.appendMarkdown(`  - differences: ${diffs.join('; ')}\n`);
     }
     return md;
   }
-}
-
-function clip(text: string, max = 160): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 /** Registers the cross-file hover for news articles. */

@@ -13,6 +13,8 @@ const EDIT_DEBOUNCE_MS = 300;
 /** Persist the cache at most this often after changes. */
 const SAVE_DEBOUNCE_MS = 5000;
 const CACHE_FILE = 'workspace-index.json';
+/** A listing made ahead (at activation) serves the first build only this soon after it started. */
+const PREFETCH_FRESH_MS = 5000;
 
 function articleGlob(): string {
   const extra = vscode.workspace.getConfiguration('newsAnnotator').get<string[]>('filePatterns') ?? [];
@@ -21,7 +23,29 @@ function articleGlob(): string {
 
 /** The index's host over `vscode.workspace.fs` and a file watcher with a per-file debounce. */
 class VsCodeWorkspaceHost implements WorkspaceHost {
-  async listFiles(): Promise<string[]> {
+  private prefetched: { readonly at: number; readonly listing: Promise<string[]> } | undefined;
+
+  /**
+   * Starts listing the workspace now; the next `listFiles` call within {@link PREFETCH_FRESH_MS}
+   * takes this listing. The file search is a round trip through the workbench's search service
+   * (0.3-1.2 s measured on the seeds), so it runs at activation and while the model loads instead of
+   * after. (A file created between this listing and the watcher's start is indexed on its next change
+   * or rebuild; the freshness limit keeps that window short.)
+   */
+  prefetch(): void {
+    if (this.prefetched && Date.now() - this.prefetched.at < PREFETCH_FRESH_MS) return;
+    const listing = this.search();
+    listing.catch(() => undefined); // a failure is seen by the listFiles call that takes it
+    this.prefetched = { at: Date.now(), listing };
+  }
+
+  listFiles(): Promise<string[]> {
+    const prefetched = this.prefetched;
+    this.prefetched = undefined;
+    return prefetched && Date.now() - prefetched.at < PREFETCH_FRESH_MS ? prefetched.listing : this.search();
+  }
+
+  private async search(): Promise<string[]> {
     const uris = await vscode.workspace.findFiles(articleGlob(), EXCLUDE_GLOB);
     return uris.map((u) => u.toString()).sort();
   }
@@ -74,15 +98,20 @@ export class WorkspaceIndexService implements vscode.Disposable {
   private readonly editTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private cancelBuild: vscode.CancellationTokenSource | undefined;
   private annotationCorrections: readonly Correction[] = [];
+  private readonly host = new VsCodeWorkspaceHost();
+  /** Articles indexed of those listed while a build runs; undefined when no build runs. */
+  private buildProgress: { done: number; total: number | undefined } | undefined;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
     private readonly loadBackend: () => Promise<AnalysisBackend>,
     // The documents already open at construction (a test passes its own to start from a clean slate).
     openDocuments: () => readonly vscode.TextDocument[] = () => vscode.workspace.textDocuments,
+    /** Where the build's timings go (the extension's log channel). */
+    private readonly log?: vscode.LogOutputChannel,
   ) {
     this.index = new WorkspaceIndex(
-      new VsCodeWorkspaceHost(),
+      this.host,
       (text) => {
         // Nothing is indexed before start() has the backend; this only guards the type.
         if (!this.backend) return Promise.reject(new Error('the analysis backend is not ready'));
@@ -108,13 +137,34 @@ export class WorkspaceIndexService implements vscode.Disposable {
     return this.started ? 'started' : 'idle';
   }
 
+  /**
+   * Lists the workspace's articles ahead of the first build (a file search only: no model, no
+   * workers), so an article opened right after activation does not wait for the listing.
+   */
+  prefetchListing(): void {
+    if (!this.started) this.host.prefetch();
+  }
+
+  /**
+   * While the index is being built (from the first article opened until the build is done): how many
+   * articles are indexed of how many (`total` undefined until the workspace is listed). Undefined
+   * once built, or before anything started.
+   */
+  get building(): { readonly done: number; readonly total: number | undefined } | undefined {
+    return this.buildProgress;
+  }
+
   /** Starts the index once (the first article, a News view or command); later calls do nothing. */
   ensureStarted(): void {
     if (this.started) return;
     this.started = true;
+    this.buildProgress = { done: 0, total: undefined };
     this.start()
       .catch((err: unknown) => console.error('News Annotator: the workspace index could not start', err))
-      .finally(() => this.resolveReady());
+      .finally(() => {
+        this.buildProgress = undefined;
+        this.resolveReady();
+      });
   }
 
   /** Resolves once the first build is done (or failed: the index then holds what it could do). */
@@ -123,11 +173,15 @@ export class WorkspaceIndexService implements vscode.Disposable {
   }
 
   private async start(): Promise<void> {
-    this.backend = await this.loadBackend();
-    this.modelVersion = this.backend.modelVersion;
+    const started = Date.now();
+    // Listing, model and cache do not wait on one another: the first hover card waits on the slowest.
+    this.host.prefetch();
+    const [backend, cached] = await Promise.all([this.loadBackend(), this.readCache()]);
+    this.backend = backend;
+    this.modelVersion = backend.modelVersion;
     this.index.setModelVersion(this.modelVersion);
-    const cached = await this.readCache();
     if (cached) this.index.loadSnapshot(cached);
+    this.log?.info(`index: analysis backend ready after ${Date.now() - started} ms${cached ? ', cache read' : ''}`);
     this.disposables.push(
       this.index.watch(),
       this.index.onDidUpdate(() => this.scheduleSave()),
@@ -153,10 +207,16 @@ export class WorkspaceIndexService implements vscode.Disposable {
     }
     this.cancelBuild?.cancel();
     const source = (this.cancelBuild = new vscode.CancellationTokenSource());
+    const started = Date.now();
+    this.buildProgress ??= { done: 0, total: undefined };
     await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'News: indexing articles' }, async (progress) => {
-      const subscription = this.index.onDidProgress((p) => progress.report({ message: `${p.done}/${p.total}` }));
+      const subscription = this.index.onDidProgress((p) => {
+        this.buildProgress = { done: p.done, total: p.total };
+        progress.report({ message: `${p.done}/${p.total}` });
+      });
       try {
-        await this.index.build(source.token);
+        const result = await this.index.build(source.token);
+        this.log?.info(`index: ${result.indexed} article(s) in ${Date.now() - started} ms (${result.analysed} analysed, ${result.fromCache} from the cache)`);
       } catch (err) {
         // Listing the workspace failed (a folder gone mid-scan): the index keeps what it had.
         console.error('News Annotator: indexing failed', err);
@@ -164,6 +224,8 @@ export class WorkspaceIndexService implements vscode.Disposable {
         subscription.dispose();
       }
     });
+    // A newer rebuild (cancelling this one) is still running: it clears the state when done.
+    if (this.cancelBuild === source) this.buildProgress = undefined;
     if (this.annotationCorrections.length) this.applyAnnotationCorrections(this.annotationCorrections);
     this.scheduleSave();
   }
@@ -240,6 +302,8 @@ function isArticleDocument(document: vscode.TextDocument): boolean {
 }
 
 /** Creates the workspace index service over the shared analysis backend; its disposal saves the cache. */
-export function registerWorkspaceIndexService(context: vscode.ExtensionContext, loadBackend: () => Promise<AnalysisBackend>): WorkspaceIndexService {
-  return new WorkspaceIndexService(context, loadBackend);
+export function registerWorkspaceIndexService(context: vscode.ExtensionContext, loadBackend: () => Promise<AnalysisBackend>, log?: vscode.LogOutputChannel): WorkspaceIndexService {
+  const service = new WorkspaceIndexService(context, loadBackend, undefined, log);
+  service.prefetchListing();
+  return service;
 }

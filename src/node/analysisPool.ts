@@ -42,6 +42,11 @@ interface Slot {
   job: Job | undefined;
 }
 
+/** Results kept for a text asked again soon (the open articles; each holds its text as the key). */
+const RECENT_RESULTS = 8;
+/** Texts longer than this (characters) are not kept: their key alone would weigh megabytes. */
+const RECENT_MAX_TEXT_LENGTH = 1_000_000;
+
 /** Workers that die this many times in a row without finishing a job are not started again. */
 const MAX_CONSECUTIVE_CRASHES = 3;
 
@@ -62,6 +67,10 @@ export class AnalysisPool {
   private capacity: number;
   private readonly retired = new WeakSet<Slot>();
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Jobs queued or running, by text. */
+  private readonly inFlight = new Map<string, Promise<ArticleAnalysisResult>>();
+  /** The last results, by text, oldest first. */
+  private readonly recent = new Map<string, ArticleAnalysisResult>();
 
   constructor(private readonly options: AnalysisPoolOptions) {
     this.size = Math.max(1, options.size ?? defaultPoolSize());
@@ -74,14 +83,45 @@ export class AnalysisPool {
     return this.slots.length;
   }
 
-  /** Parses and analyses one article in a worker. Rejects if the worker fails or the pool is disposed. */
+  /**
+   * Parses and analyses one article in a worker. Rejects if the worker fails or the pool is disposed.
+   * A text already queued or running, or among the last few analysed, is not analysed again: when
+   * an article opens, the editor (for its highlighting) and the workspace index ask for the same
+   * text within a second, and on a fresh start that second analysis would stand between opening the
+   * folder and the first cross-file hover.
+   */
   analyze(text: string): Promise<ArticleAnalysisResult> {
     if (this.disposed) return Promise.reject(new Error('the analysis pool is disposed'));
     if (this.brokenReason) return Promise.reject(new Error(this.brokenReason));
-    return new Promise<ArticleAnalysisResult>((resolve, reject) => {
+    const done = this.recent.get(text);
+    // Each caller owns its result (a caller may keep or change it).
+    if (done) return Promise.resolve(structuredClone(done));
+    const running = this.inFlight.get(text);
+    if (running) return running.then((result) => structuredClone(result));
+    const job = new Promise<ArticleAnalysisResult>((resolve, reject) => {
       this.queue.push({ id: this.nextId++, text, resolve, reject });
       this.dispatch();
     });
+    this.inFlight.set(text, job);
+    const settled = () => {
+      if (this.inFlight.get(text) === job) this.inFlight.delete(text);
+    };
+    job.then((result) => {
+      settled();
+      this.remember(text, result);
+    }, settled);
+    return job;
+  }
+
+  /** Keeps the result of a text that is not too big among the last {@link RECENT_RESULTS}. */
+  private remember(text: string, result: ArticleAnalysisResult): void {
+    if (text.length > RECENT_MAX_TEXT_LENGTH) return;
+    this.recent.delete(text);
+    this.recent.set(text, structuredClone(result));
+    for (const oldest of this.recent.keys()) {
+      if (this.recent.size <= RECENT_RESULTS) break;
+      this.recent.delete(oldest);
+    }
   }
 
   /** Stops the workers; queued and running jobs are rejected. */

@@ -29,9 +29,13 @@ async function documentWhen(uri: vscode.Uri, predicate: (document: vscode.TextDo
   }
 }
 
+/** The folders tempTextFile made, removed after the suite. */
+const tempDirs: string[] = [];
+
 /** A fresh temporary `.txt` file (its name matches no news-article pattern) holding `text`. */
 function tempTextFile(text: string, stem: string): vscode.Uri {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'news-annotator-editor-'));
+  tempDirs.push(dir);
   const file = path.join(dir, `${stem}.txt`);
   fs.writeFileSync(file, text);
   return vscode.Uri.file(file);
@@ -56,6 +60,10 @@ function hoverText(hovers: readonly vscode.Hover[]): string {
 }
 
 describe('editor features', () => {
+  after(() => {
+    for (const dir of tempDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   before(async () => {
     await vscode.extensions.getExtension(EXTENSION_ID)?.activate();
   });
@@ -149,7 +157,9 @@ describe('editor features', () => {
 
   it('does not detect by content when newsAnnotator.detectByContent is off', async () => {
     const settings = vscode.workspace.getConfiguration('newsAnnotator');
-    await settings.update('detectByContent', false, vscode.ConfigurationTarget.Global);
+    // The workspace folder's settings: a Global update makes VS Code OSS open the user settings.json
+    // as a document the extension host already holds, and it logs that as an error with a stack.
+    await settings.update('detectByContent', false, vscode.ConfigurationTarget.Workspace);
     try {
       const seed = fs.readFileSync(workspaceFile(SEED_FAN).fsPath, 'utf8');
       const uri = tempTextFile(seed, 'not-detected');
@@ -157,7 +167,7 @@ describe('editor features', () => {
       await new Promise((resolve) => setTimeout(resolve, 500));
       assert.strictEqual((await documentWhen(uri, () => true))?.languageId, 'plaintext');
     } finally {
-      await settings.update('detectByContent', undefined, vscode.ConfigurationTarget.Global);
+      await settings.update('detectByContent', undefined, vscode.ConfigurationTarget.Workspace);
     }
   });
 

@@ -10,4 +10,5 @@ import './viewMenus.test';
 import './comments.test';
 import './editor.test';
 import './corpusViews.test';
+import './articleWatcher.test';
 import './network.test';

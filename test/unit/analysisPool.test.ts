@@ -74,6 +74,30 @@ describe('AnalysisPool (worker threads)', function () {
     assert.equal(afterwards.status === 'fulfilled' && afterwards.value.article.headline, 'two');
   });
 
+  it('analyses a text once while it is in flight or among the last few done', async () => {
+    const counting = join(dir, 'countingWorker.js');
+    writeFileSync(counting, `
+const { parentPort } = require('node:worker_threads');
+let jobs = 0;
+parentPort.on('message', ({ id, text }) => {
+  jobs++;
+  parentPort.postMessage({ id, ok: true, article: { headline: text + ' #' + jobs }, analysis: { entities: [], dates: [], quotes: [] } });
+});`);
+    const p = pool({ workerScript: counting, size: 1 });
+    const [first, same, other] = await Promise.all([p.analyze('one'), p.analyze('one'), p.analyze('two')]);
+    assert.equal(first.article.headline, 'one #1');
+    assert.equal(same.article.headline, 'one #1');
+    assert.notEqual(first, same, 'each caller gets its own copy');
+    assert.equal(other.article.headline, 'two #2');
+    // Done a moment ago: the same result, again a copy of its own.
+    const again = await p.analyze('one');
+    assert.equal(again.article.headline, 'one #1');
+    assert.notEqual(again, first);
+    // Once eight other texts came after it, it is analysed again.
+    for (let i = 0; i < 8; i++) await p.analyze(`text ${i}`);
+    assert.equal((await p.analyze('one')).article.headline, 'one #11');
+  });
+
   it('rejects with the worker\'s error when an analysis throws', async () => {
     await assert.rejects(pool({ workerScript: fakeWorker }).analyze('THROW'), /could not analyse/);
   });

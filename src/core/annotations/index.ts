@@ -2,6 +2,7 @@
 export * from './model';
 export * from './anchoring';
 export * from './editTracking';
+export * from './fileChanges';
 export * from './schema';
 export * from './storeState';
 export * from './storeFormat';

@@ -4,6 +4,7 @@ import { resolveSpeaker } from './resolveSpeaker';
 import { findSpeakerLeadingInto, findSpeakerMention, type SpeakerMention } from './speakers';
 
 export { findQuoteSpans, type QuoteSpan } from './quoteSpans';
+export { quoteExcerpt, unquote } from './excerpt';
 
 interface Attribution {
   speaker: Span;
