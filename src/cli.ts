@@ -1,11 +1,12 @@
 /**
  * `news-annotator` command line: `parse FILE`, `extract` (JSON Lines, the ../shared/eval contract),
- * `index DIR [--json]`, `annotations import|export`. Errors are one line on stderr and a non-zero exit.
+ * `index DIR [--json]`, `annotations import|export`, `claims export`. Errors are one line on stderr and a non-zero exit.
  */
 import { runParse } from './cli/parse';
 import { runExtract } from './cli/extract';
 import { runAnnotations } from './cli/annotations';
 import { runIndex } from './cli/indexCommand';
+import { runClaims } from './cli/claims';
 import { CliError } from './cli/io';
 
 const USAGE = `usage: news-annotator <command> [args]
@@ -16,6 +17,7 @@ commands:
   annotations import WORKSPACE FILE                   add W3C annotations (Annotation, array, Page, Collection)
   annotations export WORKSPACE [--format jsonld|csv|md]  re-anchor and print every annotation
   index DIR [--json]         index the articles under DIR: outlets and entities across articles
+  claims export WORKSPACE [--format claimreview|csv]  claims with their claimant and appearances, as ClaimReview JSON or CSV
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -29,6 +31,8 @@ async function main(argv: string[]): Promise<number> {
       return runAnnotations(args);
     case 'index':
       return runIndex(args);
+    case 'claims':
+      return runClaims(args);
     case undefined:
     case '-h':
     case '--help':

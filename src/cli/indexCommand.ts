@@ -75,7 +75,8 @@ export async function indexFolder(dir: string): Promise<IndexReport> {
   };
 }
 
-function createAnalyser(): { analyze: AnalyzeArticle; dispose: () => Promise<void> } {
+/** The shipped analyser: a worker pool beside the bundle, else in this thread (also used by `claims export`). */
+export function createAnalyser(): { analyze: AnalyzeArticle; dispose: () => Promise<void> } {
   if (fs.existsSync(WORKER_SCRIPT)) {
     let modelBytes: Uint8Array;
     try {
@@ -95,7 +96,8 @@ function createAnalyser(): { analyze: AnalyzeArticle; dispose: () => Promise<voi
   return { analyze, dispose: async () => undefined };
 }
 
-function modelVersion(): string {
+/** The cache key of the shipped model. */
+export function modelVersion(): string {
   try {
     return hashBytes(fs.readFileSync(NER_MODEL_PATH));
   } catch {
