@@ -19,6 +19,7 @@ import { registerParsedDocuments } from './features/parsedDocuments';
 import { registerSemanticTokens } from './features/semanticTokens';
 import { registerSidebarActions } from './features/sidebarActions';
 import type { NewsViewModel } from './features/newsViewModel';
+import { registerClaims } from './features/claims';
 
 /** What `activate` returns: the sidebar's view model, read-only (for tests and other extensions). */
 export interface NewsAnnotatorApi {
@@ -77,6 +78,8 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   // Annotations as comments; the views' context menus record corrections through them.
   const comments = registerComments(context, { newsViewModel, corrections: workspaceIndexService });
   context.subscriptions.push(comments, registerSidebarActions({ model: newsViewModel, corrections: comments.corrections }));
+  // Fact-checking: claims are assessing annotations of the same store, described over the index.
+  context.subscriptions.push(registerClaims({ indexService: workspaceIndexService, parsedDocuments }));
   return { newsViewModel };
 }
 

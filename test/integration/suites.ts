@@ -9,4 +9,5 @@ import './index.test';
 import './viewMenus.test';
 import './comments.test';
 import './editor.test';
+import './claims.test';
 import './network.test';
