@@ -151,6 +151,50 @@ const STEPS = [
       await page.mouse.move(700, 12, { steps: 4 });
     },
   },
+  {
+    name: 'a quote tracked as a claim and given a verdict shows in the Claims view with its appearances',
+    when: contributesView('News', 'Claims'),
+    screenshot: '08-news-claims.png',
+    async run(page) {
+      // The Quotes view is open on the statement both outlets quote (the step before): its context menu tracks it.
+      const statement = page.locator('.part.sidebar .monaco-list-row').filter({ hasText: '2 outlets' }).first();
+      await statement.click({ button: 'right' });
+      const track = page.locator('.context-view .monaco-menu .action-label').filter({ hasText: 'Track as Claim…' }).first();
+      await track.waitFor({ state: 'visible', timeout: 10_000 });
+      // The menu runs the item under the pointer on Enter as on a click (a click alone can land while it animates in).
+      await track.hover();
+      await page.keyboard.press('Enter');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible' });
+      await input.fill('Check the 2015 counter-espionage law');
+      await page.keyboard.press('Enter');
+      // Give Verdict… from the command palette: the claim, then a label of the rating scale.
+      await page.keyboard.press('F1');
+      await input.waitFor({ state: 'visible' });
+      await input.fill('>News: Give Verdict');
+      await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: 'Give Verdict' }).first().waitFor({ state: 'visible' });
+      await page.keyboard.press('Enter');
+      // Asked which claim unless the cursor is on it: then straight to the verdicts.
+      const verdictRow = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: 'Mostly false' }).first();
+      const claimRow = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: /no law in China/i }).first();
+      await verdictRow.or(claimRow).first().waitFor({ state: 'visible', timeout: 10_000 });
+      if (!(await verdictRow.isVisible())) await page.keyboard.press('Enter');
+      await verdictRow.waitFor({ state: 'visible' });
+      await input.fill('Mostly false');
+      await page.keyboard.press('Enter');
+      // Room for the claims: fold the Quotes view, open Claims, expand the claim to its appearances.
+      const quotes = page.locator('.part.sidebar .pane-header').filter({ hasText: 'Quotes' }).first();
+      if ((await quotes.getAttribute('aria-expanded')) === 'true') await quotes.click();
+      const rows = await expandView(page, 'Claims');
+      const claim = rows.filter({ hasText: 'Mostly false' }).first();
+      await claim.waitFor({ state: 'visible', timeout: 20_000 });
+      if ((await claim.getAttribute('aria-expanded')) === 'false') await claim.click();
+      await rows.filter({ hasText: 'first appearance' }).first().waitFor({ state: 'visible', timeout: 20_000 });
+      const text = await claim.innerText();
+      if (!/no law in China/i.test(text) || !text.includes('Ren Zhengfei') || !text.includes('2019-01-15')) throw new Error(`the claim row does not show its claimant and date: ${JSON.stringify(text)}`);
+      await page.mouse.move(700, 12, { steps: 4 });
+    },
+  },
 ];
 
 async function main() {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { type Annotation, AnnotationStore, StoreFileError, anchorTarget, articleTargetOf, selectorsFor } from '../core/annotations';
 import {
-  type Claim, type ClaimIndex, type ClaimReviewSettings, type ClaimStatus, claimsToCsv, createClaim, describeClaim, isClaim,
+  type Claim, type ClaimIndex, claimPassage, type ClaimReviewSettings, type ClaimStatus, claimsToCsv, createClaim, describeClaim, isClaim,
   toClaimReviews, withClaimStatus, withNote, withVerdict,
 } from '../core/claims';
 import type { Span } from '../core/types';
@@ -42,6 +42,7 @@ export class ClaimsService implements vscode.Disposable {
   private cached: WorkspaceClaim[] | undefined;
   private refreshing: Promise<void> | undefined;
   private refreshAgain = false;
+  private loaded = false;
 
   constructor(private readonly source: ClaimsIndexSource) {
     const indexSubscription = source.index.onDidUpdate(() => this.invalidate());
@@ -60,6 +61,8 @@ export class ClaimsService implements vscode.Disposable {
 
   /** Every claim, oldest first. Computed on demand over the index; {@link refresh} re-reads the stores. */
   claims(): readonly WorkspaceClaim[] {
+    // The stores are read on first use (a hover, a CodeLens, the view), not at activation.
+    if (!this.loaded && !this.refreshing) void this.refresh();
     if (this.cached) return this.cached;
     const index = this.source.index;
     this.cached = this.located.map(({ annotation, uri, range }) => {
@@ -106,7 +109,7 @@ export class ClaimsService implements vscode.Disposable {
     }
     const document = await vscode.workspace.openTextDocument(uri);
     const text = document.getText();
-    const range = trimPassage(text, start, end);
+    const range = claimPassage(text, start, end);
     if (range.end <= range.start) {
       void vscode.window.showInformationMessage('News Annotator: select the statement to track as a claim.');
       return undefined;
@@ -208,6 +211,7 @@ export class ClaimsService implements vscode.Disposable {
       }
     }
     this.located = located;
+    this.loaded = true;
     this.invalidate();
   }
 
@@ -247,15 +251,6 @@ export class ClaimsService implements vscode.Disposable {
       return false;
     }
   }
-}
-
-/** The passage without the quote marks, spaces and trailing comma around it (a quote's span keeps them). */
-export function trimPassage(text: string, start: number, end: number): Span {
-  let s = Math.max(0, start);
-  let e = Math.min(text.length, end);
-  while (s < e && /[\s"“”„«»‹›'‘’]/u.test(text[s] as string)) s++;
-  while (e > s && /[\s"“”„«»‹›'‘’,;:]/u.test(text[e - 1] as string)) e--;
-  return { start: s, end: e };
 }
 
 /** The rating scale setting, or the default one. */

@@ -9,6 +9,7 @@
  *   assessing annotation without one (made by "Assess…" or imported) reads as "verdict given" when
  *   it has a verdict, else "unchecked".
  */
+import type { Span } from '../types';
 import { type Annotation, type ArticleTarget, type TextualBody, createAnnotation, reviseAnnotation, verdictOf } from '../annotations/model';
 
 /** Where a claim is in the fact-checker's work. */
@@ -95,4 +96,16 @@ function statusBody(status: ClaimStatus): TextualBody {
 
 function withoutStatus(bodies: readonly TextualBody[]): TextualBody[] {
   return bodies.filter((b) => !(b.purpose === 'classifying' && STATUS_OF_VALUE.has(b.value)));
+}
+
+/**
+ * The passage to track for `[start, end)`: without the spaces, quote marks and the trailing comma or
+ * colon around it (a quote's span keeps its marks, a selection often takes a space too).
+ */
+export function claimPassage(text: string, start: number, end: number): Span {
+  let s = Math.max(0, start);
+  let e = Math.min(text.length, end);
+  while (s < e && /[\s"“”„«»‹›'‘’]/u.test(text[s] as string)) s++;
+  while (e > s && /[\s"“”„«»‹›'‘’,;:]/u.test(text[e - 1] as string)) e--;
+  return { start: s, end: e };
 }

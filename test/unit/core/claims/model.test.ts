@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { annotationSchemaError, correctionsOf, tagsOf, verdictOf } from '../../../../src/core/annotations';
-import { claimNotesOf, claimStatusOf, createClaim, isClaim, withClaimStatus, withNote, withVerdict } from '../../../../src/core/claims/model';
+import { claimPassage, claimNotesOf, claimStatusOf, createClaim, isClaim, withClaimStatus, withNote, withVerdict } from '../../../../src/core/claims/model';
 
 const target = { source: 'a.txt', selector: [{ type: 'TextQuoteSelector' as const, exact: 'Sales doubled in 2019', prefix: 'x ', suffix: ' y' }] };
 const at = (minute: number) => new Date(Date.UTC(2026, 11, 7, 12, minute));
@@ -43,5 +43,15 @@ describe('core/claims/model: a claim is an assessing annotation', () => {
     assert.deepEqual(claimNotesOf(withNote(noted, 'second', at(3))), ['first', 'second']);
     assert.deepEqual(tagsOf(noted), []);
     assert.deepEqual(correctionsOf([withClaimStatus(noted, 'inProgress', at(4))]), []);
+  });
+
+  it('tracks a quote without its marks, the space and the comma before the closing mark', () => {
+    const text = 'He said: “No law requires back doors,” Ren added.';
+    const open = text.indexOf('“');
+    const close = text.indexOf('”') + 1;
+    const { start, end } = claimPassage(text, open - 1, close);
+    assert.equal(text.slice(start, end), 'No law requires back doors');
+    assert.deepEqual(claimPassage(text, 3, 3), { start: 3, end: 3 });
+    assert.deepEqual(claimPassage('“”', 0, 2), { start: 2, end: 2 });
   });
 });
