@@ -168,6 +168,8 @@ const STEPS = [
       await input.waitFor({ state: 'visible' });
       await input.fill('Check the 2015 counter-espionage law');
       await page.keyboard.press('Enter');
+      // Stored (the status bar says so) before it is given a verdict.
+      await page.locator('.part.statusbar').filter({ hasText: 'claim tracked' }).first().waitFor({ state: 'visible', timeout: 20_000 });
       // Give Verdict… from the command palette: the claim, then a label of the rating scale.
       await page.keyboard.press('F1');
       await input.waitFor({ state: 'visible' });
@@ -182,6 +184,8 @@ const STEPS = [
       await verdictRow.waitFor({ state: 'visible' });
       await input.fill('Mostly false');
       await page.keyboard.press('Enter');
+      // The new comment thread opens the Comments panel: close it for the picture.
+      if (await page.locator('.part.panel').isVisible()) await page.keyboard.press('Control+J');
       // Room for the claims: fold the Quotes view, open Claims, expand the claim to its appearances.
       const quotes = page.locator('.part.sidebar .pane-header').filter({ hasText: 'Quotes' }).first();
       if ((await quotes.getAttribute('aria-expanded')) === 'true') await quotes.click();
