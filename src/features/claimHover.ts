@@ -27,7 +27,8 @@ export class ClaimHoverProvider implements vscode.HoverProvider {
   }
 }
 
-/** Registers the claim hover for news articles (beside the entity hover: VS Code shows both). */
+/** Registers the claim hover (beside the entity hover: VS Code shows both). */
 export function registerClaimHover(claims: ClaimsService): vscode.Disposable {
-  return vscode.languages.registerHoverProvider([{ language: 'news-article' }, { language: 'plaintext' }], new ClaimHoverProvider(claims));
+  // News articles only: a hover reads the claims, which starts the workspace index.
+  return vscode.languages.registerHoverProvider({ language: 'news-article' }, new ClaimHoverProvider(claims));
 }
