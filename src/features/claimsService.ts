@@ -65,12 +65,11 @@ export class ClaimsService implements vscode.Disposable {
     if (!this.loaded && !this.refreshing) void this.refresh();
     if (this.cached) return this.cached;
     const index = this.source.index;
-    this.cached = this.located.map(({ annotation, uri, range }) => {
-      const indexed = index.article(uri) !== undefined;
-      const claim = describeClaim({ annotation, ...(indexed ? { file: uri } : {}), ...(range ? { range } : {}) }, index, relativePath);
-      // A claim in an article the index has not reached yet is still its own appearance.
-      return { ...claim, id: annotation.id, uri, ...(range ? { range } : {}) };
-    });
+    // A claim in an article the index has not reached yet is still its own appearance (undated until it is).
+    this.cached = this.located.map(({ annotation, uri, range }) => ({
+      ...describeClaim({ annotation, file: uri, ...(range ? { range } : {}) }, index, relativePath),
+      id: annotation.id, uri, ...(range ? { range } : {}),
+    }));
     return this.cached;
   }
 
