@@ -221,6 +221,83 @@ const STEPS = [
     },
   },
   {
+    name: 'a quote tracked as a claim and given a verdict shows in the Claims view with its appearances',
+    when: contributesView('News', 'Claims'),
+    screenshot: '16-news-claims.png',
+    async run(page) {
+      // The Quotes view is open on the statement both outlets quote (the step before): the context menu
+      // of its rendering in The Epoch Times tracks it.
+      const occurrence = page.locator('.part.sidebar .monaco-list-row').filter({ hasText: 'The Epoch Times' }).filter({ hasText: OTHER_SEED.slice(0, 8) }).first();
+      await occurrence.waitFor({ state: 'visible', timeout: 10_000 });
+      await occurrence.click({ button: 'right' });
+      const track = page.locator('.context-view .monaco-menu .action-label').filter({ hasText: 'Track as Claim…' }).first();
+      await track.waitFor({ state: 'visible', timeout: 10_000 });
+      // The menu runs the item under the pointer on Enter as on a click (a click alone can land while it animates in).
+      await track.hover();
+      await page.keyboard.press('Enter');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible' });
+      await input.fill('Check the 2015 counter-espionage law');
+      await page.keyboard.press('Enter');
+      // Stored (the status bar says so) before it is given a verdict.
+      await page.locator('.part.statusbar').filter({ hasText: 'claim tracked' }).first().waitFor({ state: 'visible', timeout: 20_000 });
+      // Give Verdict… from the command palette: the claim, then a label of the rating scale.
+      await page.keyboard.press('F1');
+      await input.waitFor({ state: 'visible' });
+      await input.fill('>News: Give Verdict');
+      await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: 'Give Verdict' }).first().waitFor({ state: 'visible' });
+      await page.keyboard.press('Enter');
+      // Asked which claim unless the cursor is on it (opening the quote put it there): then straight to the verdicts.
+      const title = page.locator('.quick-input-widget .quick-input-title');
+      const asked = await withTimeout((async () => {
+        for (;;) {
+          const text = (await title.isVisible()) ? await title.innerText() : '';
+          if (text.startsWith('Verdict on')) return 'verdict';
+          if (text.includes('which claim')) return 'claim';
+          await new Promise((r) => setTimeout(r, 200));
+        }
+      })(), 10_000, 'the verdict picker');
+      if (asked === 'claim') {
+        await page.keyboard.press('Enter');
+        await title.filter({ hasText: 'Verdict on' }).waitFor({ state: 'visible' });
+      }
+      const verdictRow = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: 'Mostly false' }).first();
+      await verdictRow.waitFor({ state: 'visible' });
+      await input.fill('Mostly false');
+      await page.keyboard.press('Enter');
+      // The new comment thread opens the Comments panel: close it for the picture.
+      const panel = page.locator('.part.panel');
+      if (await panel.waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false)) {
+        await page.keyboard.press('F1');
+        await input.fill('>Hide Panel');
+        const hide = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: /(Hide|Close) Panel/ }).first();
+        if (await hide.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false)) await page.keyboard.press('Enter');
+        else await page.keyboard.press('Escape');
+        await panel.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
+      }
+      // Room for the claims: fold the Quotes view, open Claims, expand the claim to its appearances.
+      const quotes = page.locator('.part.sidebar .pane-header').filter({ hasText: 'Quotes' }).first();
+      if ((await quotes.getAttribute('aria-expanded')) === 'true') await quotes.click();
+      const rows = await expandView(page, 'Claims');
+      const claim = rows.filter({ hasText: 'Mostly false' }).first();
+      await claim.waitFor({ state: 'visible', timeout: 20_000 });
+      // A click opens the claim's passage; its twistie shows the appearances.
+      if ((await claim.getAttribute('aria-expanded')) === 'false') await claim.locator('.monaco-tl-twistie').click();
+      // A wider side bar, so the claim's verdict, claimant and date show beside it.
+      const sidebar = await page.locator('.part.sidebar').boundingBox();
+      if (sidebar) {
+        await page.mouse.move(sidebar.x + sidebar.width + 1, sidebar.y + sidebar.height / 2);
+        await page.mouse.down();
+        await page.mouse.move(sidebar.x + sidebar.width + 380, sidebar.y + sidebar.height / 2, { steps: 8 });
+        await page.mouse.up();
+      }
+      await rows.filter({ hasText: 'first appearance' }).first().waitFor({ state: 'visible', timeout: 20_000 });
+      const text = await claim.innerText();
+      if (!/no law in China/i.test(text) || !text.includes('Ren Zhengfei') || !text.includes('2019-01-15')) throw new Error(`the claim row does not show its claimant and date: ${JSON.stringify(text)}`);
+      await page.mouse.move(700, 12, { steps: 4 });
+    },
+  },
+  {
     name: 'an article shows its curly apostrophes and no-break spaces without ambiguous- or invisible-character boxes, and its paragraphs wrap',
     when: always,
     screenshot: '12-article-unicode-wrap.png',

@@ -1,12 +1,13 @@
 /**
  * `news-annotator` command line: `parse FILE`, `extract` (JSON Lines, the ../shared/eval contract),
- * `index DIR [--json]`, `annotations import|export`. Errors are one line on stderr and a non-zero exit.
+ * `index DIR [--json]`, `annotations import|export`, `claims export`. Errors are one line on stderr and a non-zero exit.
  */
 import { runParse } from './cli/parse';
 import { runExtract } from './cli/extract';
 import { runAnnotations } from './cli/annotations';
 import { runIndex } from './cli/indexCommand';
 import { runTimeline } from './cli/timeline';
+import { runClaims } from './cli/claims';
 import { CliError } from './cli/io';
 
 const USAGE = `usage: news-annotator <command> [args]
@@ -18,6 +19,7 @@ commands:
   annotations export WORKSPACE [--format jsonld|csv|md]  re-anchor and print every annotation
   index DIR [--json]         index the articles under DIR: outlets and entities across articles
   timeline DIR [--out FILE]  the articles and dated events under DIR as TimelineJS JSON
+  claims export WORKSPACE [--format claimreview|csv]  claims with their claimant and appearances, as ClaimReview JSON or CSV
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -33,6 +35,8 @@ async function main(argv: string[]): Promise<number> {
       return runIndex(args);
     case 'timeline':
       return runTimeline(args);
+    case 'claims':
+      return runClaims(args);
     case undefined:
     case '-h':
     case '--help':

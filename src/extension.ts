@@ -22,6 +22,7 @@ import { registerSidebarActions } from './features/sidebarActions';
 import type { NewsViewModel } from './features/newsViewModel';
 import { registerTimelineView } from './features/timelineView';
 import { registerEntityGraphView } from './features/entityGraphView';
+import { registerClaims } from './features/claims';
 
 /** What `activate` returns: the sidebar's view model, read-only (for tests and other extensions). */
 export interface NewsAnnotatorApi {
@@ -89,6 +90,8 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   context.subscriptions.push(comments, registerSidebarActions({ model: newsViewModel, corrections: comments.corrections }));
   // A pull that changes a closed article moves its annotations (the store is untouched).
   context.subscriptions.push(registerArticleFileWatcher({ onDidChangeOnDisk: (uri) => comments.followDiskChange(uri) }));
+  // Fact-checking: claims are assessing annotations of the same store, described over the index.
+  context.subscriptions.push(registerClaims({ indexService: workspaceIndexService, parsedDocuments }));
   return { newsViewModel };
 }
 

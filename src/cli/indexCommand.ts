@@ -83,7 +83,8 @@ export async function buildFolderIndex(dir: string): Promise<{ index: WorkspaceI
   return { index, skipped: [...host.listingProblems, ...result.skipped] };
 }
 
-function createAnalyser(): { analyze: AnalyzeArticle; dispose: () => Promise<void> } {
+/** The shipped analyser: a worker pool beside the bundle, else in this thread (also used by `claims export`). */
+export function createAnalyser(): { analyze: AnalyzeArticle; dispose: () => Promise<void> } {
   if (fs.existsSync(WORKER_SCRIPT)) {
     let modelBytes: Uint8Array;
     try {
@@ -103,7 +104,8 @@ function createAnalyser(): { analyze: AnalyzeArticle; dispose: () => Promise<voi
   return { analyze, dispose: async () => undefined };
 }
 
-function modelVersion(): string {
+/** The cache key of the shipped model. */
+export function modelVersion(): string {
   try {
     return hashBytes(fs.readFileSync(NER_MODEL_PATH));
   } catch {

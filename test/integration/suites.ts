@@ -11,4 +11,5 @@ import './comments.test';
 import './editor.test';
 import './corpusViews.test';
 import './articleWatcher.test';
+import './claims.test';
 import './network.test';

@@ -92,10 +92,10 @@ describe('News sidebar views over the workspace index', function () {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  it('contributes the News container with its four views and opens it', async () => {
+  it('contributes the News container with its views and opens it', async () => {
     const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON;
     const views = (manifest.contributes.views.news as { id: string; name: string }[]).map((v) => v.name);
-    assert.deepStrictEqual(views, ['Articles', 'Entities', 'Quotes', 'Annotations']);
+    assert.deepStrictEqual(views, ['Articles', 'Entities', 'Quotes', 'Annotations', 'Claims']);
     await vscode.commands.executeCommand('workbench.view.extension.news');
     await vscode.commands.executeCommand('newsAnnotator.articles.focus');
     const commands = await vscode.commands.getCommands(true);
