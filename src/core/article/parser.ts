@@ -1,53 +1,61 @@
-import type { ArticleSection, Outlet, ParsedArticle, SectionKind, Span } from '../types';
-import { readDateline } from './datelines';
+import modelData from '../../../models/article-blocks.json';
+import type { ArticleSection, ParsedArticle, SectionKind, Span } from '../types';
+import { BlockModel, type BlockLabel, type BlockModelData } from './blockModel';
+import { blockFeatures, folderLineKey, splitBlocks, type Block, type LineFrequency } from './blocks';
+import { readBylines, type AuthorFound } from './bylines';
+import { datesInLine, readDateline } from './datelines';
 import { foldForComparison, splitLines, wordCount, type TextLine } from './lines';
-import { canonicalOutletName, lookUpOutlet } from './outlets';
+import { decideOutlet, lookUpOutlet, type OutletEvidence } from './outlets';
 
 /** A text whose `score` reaches this reads as a news article (used for content detection). */
 export const NEWS_ARTICLE_SCORE_THRESHOLD = 0.5;
 
-/** How many non-blank lines after the headline may still belong to the header block. */
-const MAX_HEADER_LINES = 12;
+/** What the parser may know beyond the page itself. */
+export interface ParseOptions {
+  /**
+   * How many other articles of the same folder hold a line (see {@link folderLineKey}): a line repeated across
+   * {@link FOLDER_BOILERPLATE_ARTICLES} or more of them is site furniture, not this article's text.
+   */
+  lineFrequency?: LineFrequency;
+}
+
+/** In how many other articles of a folder a line must occur to count as the site's boilerplate. */
+export const FOLDER_BOILERPLATE_ARTICLES = 3;
+
 /** Lines longer than this are never looked at as header or footer furniture (keeps regexes cheap). */
 const MAX_FURNITURE_LENGTH = 160;
+/** How many blocks past the start of the body a byline or dateline may still stand. */
+const HEADER_REACH = 3;
 
-const BYLINE = /^by\s+(.{2,120})$/i;
-const STAFF_BYLINE = /^([A-Z][\w.&'’ -]{0,40}?)\s+(Editor|Editors|Staff|Staff Writer|Staff Reporter|Newsroom|News Desk|Desk|Wire|Reporter|Team)$/;
-const CREDIT_IN_PARENS = /\((?:[^()]*\/)?[^()]*(?:Getty Images|AFP|Reuters|REUTERS|AP Photo|Associated Press|Photo|Images|Pool|EPA|Xinhua|Shutterstock)[^()]*\)\s*$/;
-const CAPTION_MARKERS = /(?:^|\s)(?:FILE PHOTO:|PHOTO:|Photo:|Image:|IMAGE:)|REUTERS\/|\/File Photo|\bGetty Images\b|\bAP Photo\//;
-const FOOTER_TRIGGERS: readonly RegExp[] = [
-  /^leave a (?:reply|comment)\b/i,
-  /^(?:next|previous|prev) (?:post|article|story)\b/i,
-  /^(?:related|related (?:articles|posts|stories|coverage|news)|more stories|more from .{1,40}|read more|see also|recommended(?: for you)?|you may also like|trending(?: now)?|popular(?: now)?|advertisement|comments?|tags?:.*|share this(?: article)?:?|share on .{1,30})$/i,
-  /^(?:sign up|subscribe)\b.{0,80}$/i,
-  /\bnewsletter\b/i,
-  /\bcontributed to this report\.?$/i,
-  /^(?:copyright|©)/i,
-  /^all rights reserved\b/i,
-  /^from (?:the )?[A-Z][\w.&'’ -]{1,50}$/,
-  /^[A-Z][\w.&'’ -]{1,50} articles$/i,
-];
-const FROM_OUTLET = /^from ((?:the )?[A-Z][\w.&'’ -]{1,50})$/i;
-const SITE_ARTICLES = /^([A-Z][\w.&'’ -]{1,50}) articles$/i;
+const TITLE_SEPARATOR = /\s+(?:[|·•»~]|[-–—]{1,2}|::)\s+/g;
+const FROM_OUTLET = /^from ((?:the )?[\p{Lu}][\p{L}\d.&'’ -]{1,50})$/iu;
+const SITE_ARTICLES = /^([\p{Lu}][\p{L}\d.&'’ -]{1,50}) articles$/iu;
 const NEWSLETTER_OUTLET = /^(?:sign up for|subscribe to)\s+(?:the\s+)?([A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*?)(?:['’]s)?(?:\s+(?:daily|weekly|news|newsletter|today|morning|evening|briefing))*\b/i;
-const NAME_TOKEN = /^(?:[A-Z][a-zA-Z'’-]*\.?|[A-Z]\.|de|da|del|van|von|der|bin|al|la|le|du)$/;
+const COPYRIGHT_OUTLET = /(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(?:by\s+)?((?:the\s+)?[\p{L}\d][\p{L}\d.&'’ -]{1,50}?)(?:\s*[.,;|]|\s+all rights|\s+\d{4}|$)/iu;
+const FOOTER_TRIGGER = /^(?:leave a (?:reply|comment)|(?:next|previous|prev) (?:post|article|story)|related(?: articles| posts| stories| coverage| news)?|more stories|read more|see also|recommended(?: for you)?|you may also like|trending(?: now)?|advertisement|comments?|share this(?: article)?:?)$/i;
+const CAPTION_MARKERS = /(?:^|\s)(?:FILE PHOTO:|PHOTO:|Photo:|Image:|IMAGE:)|REUTERS\/|\/File Photo|\bGetty Images\b|\bAP Photo\/|\((?:[^()]*\/)?[^()]*(?:Getty Images|AFP|Reuters|REUTERS|AP Photo|Associated Press|Pool|EPA|Xinhua|Shutterstock)[^()]*\)\s*$/;
 const SENTENCE_END = /[.!?]["'”’)]?$/;
 const CODE_LINE = /[{};]\s*$|^\s*(?:import|export|function|def|class|return|#include|var|let|const|public|private)\b|=>|^\s*[<#/]{1,2}\w|^\s*[\w.]+\s*[:=]\s*\S/;
+const ENGLISH_WORDS = /\b(?:the|and|of|to|in|that|is|was|for|with|said)\b/gi;
 
-interface LineInfo extends TextLine {
-  index: number;
+let model: BlockModel | undefined;
+function blockModel(): BlockModel {
+  model ??= new BlockModel(modelData as unknown as BlockModelData);
+  return model;
 }
 
 /**
- * Segments an article's text: headline, byline and authors, dateline and publication date, a repeated
- * headline, photo captions, body paragraphs and footer boilerplate; reads the outlet from the text
- * itself. Total: never throws, whatever the string (a failure degrades to one body section).
+ * Segments a scraped page: each block (non-blank line) is labelled headline, byline, dateline, caption, body or
+ * boilerplate by the learned block classifier (`models/article-blocks.json`), lines the folder repeats across
+ * articles are boilerplate; then reads headline, authors, publication date and outlet off the labelled blocks.
+ * Total: never throws, whatever the string (a failure degrades to one body section).
  */
-export function parseArticle(text: string): ParsedArticle {
+export function parseArticle(text: string, options: ParseOptions = {}): ParsedArticle {
+  const safe = typeof text === 'string' ? text : '';
   try {
-    return parse(typeof text === 'string' ? text : '');
+    return parse(safe, options);
   } catch {
-    return fallback(typeof text === 'string' ? text : '');
+    return fallback(safe);
   }
 }
 
@@ -58,159 +66,222 @@ function fallback(text: string): ParsedArticle {
   };
 }
 
-function parse(text: string): ParsedArticle {
-  const lines = splitLines(text).map((l, index) => ({ ...l, index }));
-  const nonBlank = lines.filter((l) => l.trimmed.length > 0);
+function parse(text: string, options: ParseOptions): ParsedArticle {
   const result = fallback('');
-  if (!nonBlank.length) return result;
+  const blocks = splitBlocks(text);
+  if (!blocks.length) return result;
+  const labels = labelBlocks(blocks, options.lineFrequency);
+  const evidence: OutletEvidence[] = [];
 
-  const kinds = new Map<number, SectionKind>();
-  const headline = nonBlank[0];
-  result.headline = headline.trimmed;
-  result.headlineSpan = { start: headline.trimmedStart, end: headline.trimmedEnd };
-  kinds.set(headline.index, 'headline');
-  const foldedHeadline = foldForComparison(headline.trimmed.slice(0, 400));
+  const headline = readHeadline(blocks, labels, evidence);
+  result.headline = headline.text;
+  result.headlineSpan = headline.span;
 
-  const siteEvidence: string[] = [];
-  const authors: { name: string; span: Span }[] = [];
-
-  // Header block: furniture lines between the headline and the first paragraph of prose.
-  let bodyStart = nonBlank.length;
-  for (let k = 1; k < nonBlank.length; k++) {
-    const line = nonBlank[k];
-    const kind = k <= MAX_HEADER_LINES ? classifyHeaderLine(line, nonBlank[k + 1], foldedHeadline) : undefined;
-    if (!kind) {
-      bodyStart = k;
-      break;
-    }
-    kinds.set(line.index, kind);
-    if (kind === 'byline') readByline(line, authors, siteEvidence);
-    if (kind === 'dateline' && !result.date) {
-      const dl = readDateline(line.trimmed);
-      if (dl) {
-        result.date = dl.date;
-        result.dateSpan = { start: line.trimmedStart, end: line.trimmedStart + dl.dateEnd };
-        result.sectionName = sectionNameFrom(dl.rest);
+  const firstBody = labels.indexOf('body');
+  const headerEnd = firstBody < 0 ? Math.min(blocks.length, 12) : firstBody + HEADER_REACH;
+  const authors: AuthorFound[] = [];
+  for (let i = 1; i < blocks.length; i++) {
+    const b = blocks[i];
+    if (b.text.length > MAX_FURNITURE_LENGTH) continue;
+    const inHeader = i < headerEnd && labels[i] !== 'body';
+    if (labels[i] === 'byline' || inHeader) {
+      const known = evidence.length;
+      const found = readBylines(b, labels[i] === 'byline', evidence);
+      if (found.length || (evidence.length > known && wordCount(b.text, 10) <= 4)) {
+        if (labels[i] !== 'byline' && labels[i] !== 'headline') labels[i] = 'byline';
+        for (const a of found) if (!authors.some((x) => x.name === a.name)) authors.push(a);
       }
     }
   }
-
-  // Footer: from the first boilerplate line after some body text to the end.
-  let footerStart = nonBlank.length;
-  for (let k = bodyStart + 1; k < nonBlank.length; k++) {
-    if (isFooterTrigger(nonBlank[k].trimmed)) {
-      footerStart = k;
-      break;
-    }
+  // A bare name right above "By <same name>" (a common scrape artefact) belongs to the byline.
+  for (let i = 1; i + 1 < blocks.length; i++) {
+    if (labels[i + 1] === 'byline' && labels[i] !== 'byline' && authors.some((a) => a.name === blocks[i].text) && /^by\s/i.test(blocks[i + 1].text)) labels[i] = 'byline';
   }
-  for (let k = bodyStart; k < footerStart; k++) {
-    const line = nonBlank[k];
-    kinds.set(line.index, isCaption(line.trimmed) ? 'caption' : 'body');
-  }
-  let syndicatedFrom: string | undefined;
-  for (let k = footerStart; k < nonBlank.length; k++) {
-    const line = nonBlank[k].trimmed;
-    kinds.set(nonBlank[k].index, 'footer');
-    if (line.length > MAX_FURNITURE_LENGTH) continue;
-    const from = FROM_OUTLET.exec(line);
-    if (from && !syndicatedFrom) syndicatedFrom = canonicalOutletName(from[1]);
-    const site = SITE_ARTICLES.exec(line);
-    if (site) siteEvidence.push(canonicalOutletName(site[1]));
-    const letter = NEWSLETTER_OUTLET.exec(line);
-    const known = letter ? lookUpOutlet(letter[1]) ?? lookUpOutlet(letter[1].split(/\s+/)[0]) : undefined;
-    if (known) siteEvidence.push(known.name);
-    else if (/\bnewsletter\b/i.test(line)) {
-      const first = lookUpOutlet(line.split(/\s+/)[0]);
-      if (first) siteEvidence.push(first.name);
-    }
-  }
-
   result.authors = authors.map((a) => a.name);
   result.authorSpans = authors.map((a) => a.span);
-  result.outlet = decideOutlet(syndicatedFrom, siteEvidence);
-  result.sections = buildSections(lines, kinds);
-  result.score = newsScore(nonBlank, kinds, result);
+
+  const date = readPublicationDate(text, blocks, labels, firstBody);
+  if (date) {
+    result.date = date.date;
+    result.dateSpan = date.span;
+    result.sectionName = date.sectionName;
+    if (labels[date.block] !== 'byline' && labels[date.block] !== 'headline' && labels[date.block] !== 'body') labels[date.block] = 'dateline';
+  }
+
+  collectSiteEvidence(blocks, labels, evidence);
+  result.outlet = decideOutlet(evidence);
+  result.sections = buildSections(splitLines(text), blocks, labels);
+  result.score = newsScore(blocks, labels, result);
   return result;
 }
 
-function classifyHeaderLine(line: LineInfo, next: LineInfo | undefined, foldedHeadline: string): SectionKind | undefined {
-  const t = line.trimmed;
-  if (t.length > 600) return undefined;
-  if (t.length <= MAX_FURNITURE_LENGTH && foldForComparison(t) === foldedHeadline) return 'repeatedHeadline';
-  if (isCaption(t)) return 'caption';
-  if (t.length > MAX_FURNITURE_LENGTH) return undefined;
-  if (BYLINE.test(t) || STAFF_BYLINE.test(t)) return 'byline';
-  if (readDateline(t)) return 'dateline';
-  // A bare name right above "By <same name>" (a common scrape artefact) belongs to the byline.
-  if (next && looksLikePersonName(t)) {
-    const by = BYLINE.exec(next.trimmed);
-    if (by && by[1].includes(t)) return 'byline';
-  }
-  return undefined;
-}
-
-function readByline(line: LineInfo, authors: { name: string; span: Span }[], siteEvidence: string[]): void {
-  const t = line.trimmed;
-  const staff = STAFF_BYLINE.exec(t);
-  if (staff) {
-    const outlet = lookUpOutlet(staff[1]);
-    siteEvidence.push(outlet ? outlet.name : staff[1]);
-    return;
-  }
-  const by = BYLINE.exec(t);
-  if (!by) return;
-  const listStart = t.length - by[1].length;
-  // "By Cathy He and Eva Fu, The Epoch Times" -> Cathy He, Eva Fu (+ outlet evidence)
-  const partPattern = /[^,&|;]+/g;
-  let m: RegExpExecArray | null;
-  while ((m = partPattern.exec(by[1]))) {
-    for (const piece of splitOnAnd(m[0], m.index)) {
-      const name = piece.text.trim();
-      if (!name) continue;
-      const lead = piece.text.length - piece.text.trimStart().length;
-      const outlet = lookUpOutlet(name);
-      const staff = STAFF_BYLINE.exec(name);
-      if (outlet) siteEvidence.push(outlet.name);
-      else if (staff) siteEvidence.push(canonicalOutletName(staff[1]));
-      else if (looksLikePersonName(name) && !authors.some((a) => a.name === name)) {
-        const start = line.trimmedStart + listStart + piece.offset + lead;
-        authors.push({ name, span: { start, end: start + name.length } });
-      }
+/** The classifier's labels, with what is fixed about a page: its first line is the title, folder furniture is boilerplate. */
+function labelBlocks(blocks: Block[], frequency: LineFrequency | undefined): BlockLabel[] {
+  const m = blockModel();
+  const labels = m.decode(blockFeatures(blocks, frequency)).map((i) => m.labels[i]);
+  labels[0] = 'headline';
+  if (frequency) {
+    for (let i = 1; i < blocks.length; i++) {
+      if (frequency(folderLineKey(blocks[i].text)) >= FOLDER_BOILERPLATE_ARTICLES) labels[i] = 'boilerplate';
     }
   }
+  // A headline line inside the prose that is not the title again is a subheading of the article.
+  const titleKey = foldForComparison(blocks[0].text.slice(0, 400));
+  for (let i = 1; i < blocks.length; i++) {
+    if (labels[i] === 'headline' && blocks[i].text.length > 400) labels[i] = 'body';
+    else if (labels[i] === 'headline' && !titleKey.includes(foldForComparison(blocks[i].text)) && labels[i - 1] === 'body') labels[i] = 'body';
+  }
+  // A photo credit among the header lines is a caption, whatever its length.
+  const firstBody = labels.indexOf('body');
+  for (let i = 1; i < (firstBody < 0 ? blocks.length : firstBody + 1); i++) {
+    if (blocks[i].text.length <= 1500 && CAPTION_MARKERS.test(blocks[i].text)) labels[i] = 'caption';
+  }
+  // Site furniture after the article's last paragraph ("Leave a Reply", "Next Post") ends the article.
+  let lastBody = labels.lastIndexOf('body');
+  for (let i = 1; i < lastBody; i++) {
+    if (labels[i - 1] === 'body' && FOOTER_TRIGGER.test(blocks[i].text) && !labels.slice(i + 1).some((l, k) => l === 'body' && blocks[i + 1 + k].text.length > 200)) {
+      for (let k = i; k <= lastBody; k++) labels[k] = 'boilerplate';
+      lastBody = i - 1;
+      break;
+    }
+  }
+  return labels;
 }
 
-function splitOnAnd(s: string, offset: number): { text: string; offset: number }[] {
-  const out: { text: string; offset: number }[] = [];
-  const re = /\s+and\s+/gi;
+interface HeadlineFound {
+  text: string;
+  span: Span;
+}
+
+/**
+ * The title line without its site suffix ("… | The New York Times"; the suffix is outlet evidence), or the page's
+ * own headline line when the title holds it with more around it.
+ */
+function readHeadline(blocks: Block[], labels: BlockLabel[], evidence: OutletEvidence[]): HeadlineFound {
+  const title = blocks[0];
+  const segments: { text: string; start: number }[] = [];
   let last = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(s))) {
-    out.push({ text: s.slice(last, m.index), offset: offset + last });
+  for (const m of title.text.length <= 400 ? title.text.matchAll(TITLE_SEPARATOR) : []) {
+    segments.push({ text: title.text.slice(last, m.index), start: last });
     last = m.index + m[0].length;
   }
-  out.push({ text: s.slice(last), offset: offset + last });
-  return out;
+  segments.push({ text: title.text.slice(last), start: last });
+  if (segments.length > 1) evidence.push({ kind: 'titleSuffix', text: segments[segments.length - 1].text });
+  // The page's own headline: a later line the title contains, most of it, that is not a teaser of another story.
+  const titleKey = foldForComparison(title.text.slice(0, 400));
+  let own: Block | undefined;
+  for (let i = 1; i < Math.min(blocks.length, 200); i++) {
+    const b = blocks[i];
+    if (b.text.length > 300 || labels[i] === 'body' && b.text.length > 120) continue;
+    const key = foldForComparison(b.text);
+    if (key.length < 8 || wordCount(key) < 2 || !titleKey.includes(key)) continue;
+    if (key === titleKey) return { text: title.text, span: { start: title.start, end: title.end } };
+    if (key.length >= titleKey.length * 0.4 && (!own || b.text.length > own.text.length)) own = b;
+  }
+  if (own && segments.length > 1) {
+    const i = own.index;
+    if (labels[i] !== 'body') labels[i] = 'headline';
+    return { text: own.text, span: { start: own.start, end: own.end } };
+  }
+  // Drop short trailing segments (site names, dates) while what stays reads as a headline. A dash may also
+  // attribute a headline ("Choose hope over fear - Kennedy"): after a dash, only a segment the page supports as a
+  // site name goes (a known outlet, a domain, or a name the page's own short lines repeat).
+  let keep = segments.length;
+  const separators = [...(title.text.length <= 400 ? title.text.matchAll(TITLE_SEPARATOR) : [])].map((m) => m[0].trim());
+  while (keep > 1) {
+    const tail = segments[keep - 1].text.trim();
+    const head = segments.slice(0, keep - 1).map((s) => s.text).join(' ');
+    if (wordCount(tail, 10) > 6 || wordCount(head, 10) < 2) break;
+    const dateLike = /^[\d\s./:-]+$/.test(tail) || datesInLine(tail).length > 0;
+    const strong = !/^[-–—]+$/.test(separators[keep - 2] ?? '-');
+    if (!dateLike && !strong && !siteNameSupported(tail, blocks)) break;
+    keep--;
+  }
+  const end = keep === segments.length ? title.text.length : segments[keep - 1].start + segments[keep - 1].text.length;
+  const cut = title.text.slice(0, end).trim();
+  return { text: cut, span: { start: title.start, end: title.start + cut.length } };
 }
 
-/** Two to five name-like tokens, the first and last capitalised ("Cathy He", "Jean-Luc de la Tour"). */
-export function looksLikePersonName(s: string): boolean {
-  const tokens = s.trim().split(/\s+/);
-  if (tokens.length < 2 || tokens.length > 5) return false;
-  if (!/^[A-Z]/.test(tokens[0]) || !/^[A-Z]/.test(tokens[tokens.length - 1])) return false;
-  if (tokens.every((t) => t === t.toUpperCase() && t.length > 1)) return false; // "FAN EDITOR", "NTD NEWS"
-  return tokens.every((t) => NAME_TOKEN.test(t));
+function siteNameSupported(tail: string, blocks: Block[]): boolean {
+  if (lookUpOutlet(tail) || /^[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.[a-z]{2,}$/iu.test(tail)) return true;
+  if (tail.length < 3) return false;
+  for (let i = 1; i < blocks.length; i++) {
+    const t = blocks[i].text;
+    if (t.length <= 120 && t.includes(tail) && wordCount(t, 20) <= 14) return true;
+  }
+  return false;
 }
 
-function isCaption(t: string): boolean {
-  if (t.length > 1500) return false;
-  return CREDIT_IN_PARENS.test(t) || CAPTION_MARKERS.test(t);
+interface DateFound {
+  date: string;
+  span: Span;
+  block: number;
+  sectionName: string | null;
 }
 
-function isFooterTrigger(t: string): boolean {
-  if (t.length > MAX_FURNITURE_LENGTH) return false;
-  if (wordCount(t, 25) > 20) return false;
-  return FOOTER_TRIGGERS.some((re) => re.test(t));
+/**
+ * The page's own publication date: the dates of short lines near the article's start, ranked by where they stand
+ * (a dateline or byline block, the lines around the headline and the first paragraph), their cue ("Published" over
+ * "Updated"), never a copyright line, a teaser's or a comment's date far into or after the body.
+ */
+function readPublicationDate(text: string, blocks: Block[], labels: BlockLabel[], firstBody: number): DateFound | undefined {
+  const english = (text.slice(0, 3000).match(ENGLISH_WORDS) ?? []).length >= 10;
+  const anchor = firstBody < 0 ? 1 : firstBody;
+  let best: (DateFound & { score: number }) | undefined;
+  const limit = Math.min(blocks.length, firstBody < 0 ? 40 : firstBody + 6);
+  for (let i = 0; i < limit; i++) {
+    const b = blocks[i];
+    const label = labels[i];
+    if (b.text.length > MAX_FURNITURE_LENGTH && label !== 'dateline') continue;
+    if (label === 'body' && wordCount(b.text, 30) > 25) continue;
+    if (/©|\bcopyright\b|all rights reserved/i.test(b.text)) continue;
+    const found = datesInLine(b.text.slice(0, 300), english);
+    if (!found.length) continue;
+    const cue = b.text.slice(0, found[0].start);
+    // Outside a dateline or byline, a date counts only where it opens the line, after a cue word or two.
+    if (label !== 'dateline' && label !== 'byline' && wordCount(cue, 6) > (label === 'body' ? 0 : 4)) continue;
+    let score = 0;
+    if (label === 'dateline') score += 3;
+    else if (label === 'byline') score += 2;
+    else if (label === 'headline' && i > 0) score += 0.5;
+    else if (label === 'boilerplate') score -= 1;
+    else if (label === 'body') score -= 1.5;
+    if (i === 0) score -= 1;
+    score -= Math.min(3, Math.abs(i - anchor) * 0.25);
+    if (i > anchor + 1) score -= 1;
+    if (/\b(?:updated|modified|edited|aktualisiert|actualizado|mis à jour)\b/i.test(cue)) score -= 1.5;
+    if (/\b(?:published|posted|publicado|publié|veröffentlicht|erstellt|am|on)\b/i.test(cue)) score += 0.75;
+    if (wordCount(b.text, 30) <= 12) score += 0.5;
+    const first = found[0];
+    if (!best || score > best.score) {
+      const dl = readDateline(b.text);
+      best = {
+        date: first.date, block: i, score,
+        span: { start: b.start + first.start, end: b.start + first.end },
+        sectionName: dl && dl.date === first.date && first.start === 0 ? sectionNameFrom(dl.rest) : null,
+      };
+    }
+  }
+  return best && best.score > -2 ? best : undefined;
+}
+
+function collectSiteEvidence(blocks: Block[], labels: BlockLabel[], evidence: OutletEvidence[]): void {
+  const lastBody = labels.lastIndexOf('body');
+  for (let i = 1; i < blocks.length; i++) {
+    const line = blocks[i].text;
+    if (line.length > MAX_FURNITURE_LENGTH || labels[i] === 'body') continue;
+    const from = FROM_OUTLET.exec(line);
+    if (from && i > lastBody) evidence.push({ kind: 'from', text: from[1] });
+    const site = SITE_ARTICLES.exec(line);
+    if (site) evidence.push({ kind: 'siteName', text: site[1] });
+    const copyright = COPYRIGHT_OUTLET.exec(line);
+    if (copyright) evidence.push({ kind: 'copyright', text: copyright[1].replace(/\s+(?:inc|ltd|llc|plc|gmbh|s\.a)\.?$/i, '') });
+    const letter = NEWSLETTER_OUTLET.exec(line);
+    if (letter) {
+      evidence.push({ kind: 'siteName', text: letter[1] });
+      evidence.push({ kind: 'siteName', text: letter[1].split(/\s+/)[0] });
+    } else if (/\bnewsletter\b/i.test(line)) evidence.push({ kind: 'siteName', text: line.split(/\s+/)[0] });
+  }
 }
 
 function sectionNameFrom(rest: string): string | null {
@@ -221,54 +292,53 @@ function sectionNameFrom(rest: string): string | null {
   return cleaned;
 }
 
-function decideOutlet(syndicatedFrom: string | undefined, siteEvidence: string[]): Outlet | null {
-  const site = siteEvidence[0];
-  if (syndicatedFrom) {
-    const via = siteEvidence.find((s) => s !== syndicatedFrom);
-    return { name: syndicatedFrom, via: via ?? null };
+function sectionKind(label: BlockLabel, index: number, afterBody: boolean): SectionKind {
+  switch (label) {
+    case 'headline':
+      return index === 0 ? 'headline' : 'repeatedHeadline';
+    case 'boilerplate':
+      return afterBody ? 'footer' : 'boilerplate';
+    default:
+      return label;
   }
-  return site ? { name: site, via: null } : null;
 }
 
-/** Turns per-line kinds into sections: runs of body lines become paragraphs; the footer is one block. */
-function buildSections(lines: TextLine[], kinds: Map<number, SectionKind>): ArticleSection[] {
+/**
+ * Turns block labels into sections: runs of body lines with no blank line between become one paragraph; the
+ * boilerplate after the last paragraph is one footer block; other boilerplate runs are one block each.
+ */
+function buildSections(lines: TextLine[], blocks: Block[], labels: BlockLabel[]): ArticleSection[] {
   const sections: ArticleSection[] = [];
+  const lastBody = labels.lastIndexOf('body');
   let open: ArticleSection | undefined;
-  let lastKind: SectionKind | undefined;
-  let blankSince = false;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    if (!line.trimmed) {
-      blankSince = true;
-      continue;
-    }
-    const kind = kinds.get(i) ?? 'body';
-    const extend = open && kind === lastKind && (kind === 'footer' || (kind === 'body' && !blankSince));
-    if (extend && open) {
-      open.end = line.trimmedEnd;
-    } else {
-      open = { kind, start: line.trimmedStart, end: line.trimmedEnd };
+  let prevLine = -2;
+  for (const b of blocks) {
+    const kind = sectionKind(labels[b.index], b.index, lastBody >= 0 && b.index > lastBody);
+    const adjacent = b.line === prevLine + 1 || !lines.slice(prevLine + 1, b.line).some((l) => l.trimmed);
+    const extend = open && open.kind === kind && (kind === 'footer' || kind === 'boilerplate' || (kind === 'body' && b.line === prevLine + 1 && adjacent));
+    if (extend && open) open.end = b.end;
+    else {
+      open = { kind, start: b.start, end: b.end };
       sections.push(open);
     }
-    lastKind = kind;
-    blankSince = false;
+    prevLine = b.line;
   }
   return sections;
 }
 
 /** 0..1: a headline-like first line, paragraphs of prose, news furniture, and nothing code-like. */
-function newsScore(nonBlank: LineInfo[], kinds: Map<number, SectionKind>, article: ParsedArticle): number {
+function newsScore(blocks: Block[], labels: BlockLabel[], article: ParsedArticle): number {
   let score = 0;
-  const headlineWords = wordCount(article.headline ?? '', 40);
-  if (headlineWords >= 2 && headlineWords <= 30 && !CODE_LINE.test(article.headline ?? '')) score += 0.2;
+  const headlineWords = wordCount(blocks[0].text, 40);
+  if (headlineWords >= 2 && headlineWords <= 30 && !CODE_LINE.test(blocks[0].text)) score += 0.2;
   let prose = 0;
   let proseWords = 0;
   let code = 0;
-  const sample = nonBlank.slice(0, 400);
-  for (const line of sample) {
-    const t = line.trimmed.length > 2000 ? line.trimmed.slice(0, 2000) : line.trimmed;
+  const sample = blocks.slice(0, 400);
+  for (const b of sample) {
+    const t = b.text.length > 2000 ? b.text.slice(0, 2000) : b.text;
     const words = wordCount(t, 400);
-    if (kinds.get(line.index) === 'body' && words >= 15 && SENTENCE_END.test(t) && /^["“‘'(A-Z0-9£$]/.test(t)) {
+    if (labels[b.index] === 'body' && words >= 15 && SENTENCE_END.test(t) && /^["“‘'(\p{Lu}0-9£$]/u.test(t)) {
       prose++;
       proseWords += words;
     }
@@ -277,8 +347,10 @@ function newsScore(nonBlank: LineInfo[], kinds: Map<number, SectionKind>, articl
   // Three paragraphs of prose, or two long ones, are what an article body looks like.
   score += prose >= 3 || (prose === 2 && proseWords >= 120) ? 0.45 : prose * 0.15;
   if (article.authors.length || article.date || article.outlet) score += 0.2;
-  if (/[“”]|"[^"\n]{3,}"/.test(nonBlank.slice(0, 60).map((l) => l.trimmed.slice(0, 500)).join('\n'))) score += 0.15;
+  if (/[“”]|"[^"\n]{3,}"/.test(blocks.slice(0, 60).map((b) => b.text.slice(0, 500)).join('\n'))) score += 0.15;
   const codeShare = code / Math.max(1, sample.length);
   if (codeShare > 0.15) score -= codeShare;
   return Math.max(0, Math.min(1, Math.round(score * 100) / 100));
 }
+
+export { looksLikePersonName } from './bylines';
