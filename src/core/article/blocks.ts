@@ -1,5 +1,5 @@
 import { readDateline } from './datelines';
-import { foldForComparison, splitLines } from './lines';
+import { foldForComparison, splitLines, wordCount } from './lines';
 
 /** One block of a scraped page: a non-blank line, trimmed. */
 export interface Block {
@@ -24,7 +24,7 @@ export const FOLDER_LINE_KEY_LENGTH = 200;
 
 /** The key a line is counted under across a folder (see {@link LineFrequency}). */
 export function folderLineKey(line: string): string {
-  return foldForComparison(line.length > FOLDER_LINE_KEY_LENGTH * 2 ? line.slice(0, FOLDER_LINE_KEY_LENGTH * 2) : line).slice(0, FOLDER_LINE_KEY_LENGTH);
+  return foldForComparison(line.length > FOLDER_LINE_KEY_LENGTH + 20 ? line.slice(0, FOLDER_LINE_KEY_LENGTH + 20) : line).slice(0, FOLDER_LINE_KEY_LENGTH);
 }
 
 /** Lines longer than this are only looked at by their first and last characters (keeps features linear and cheap). */
@@ -93,12 +93,13 @@ interface BlockShape {
   own: string[];
 }
 
-function shapeOf(block: Block, headlineKey: string, repeats: Map<string, number>, frequency: LineFrequency | undefined): BlockShape {
+function shapeOf(block: Block, key: string, headlineKey: string, repeats: Map<string, number>, frequency: LineFrequency | undefined): BlockShape {
   const full = block.text;
   const t = full.length > SAMPLE_LENGTH ? full.slice(0, SAMPLE_LENGTH / 2) + ' ' + full.slice(-SAMPLE_LENGTH / 2) : full;
   const f: string[] = [];
-  const words = t.match(WORD) ?? [];
-  const wordTotal = full.length > SAMPLE_LENGTH ? Math.round(words.length * (full.length / t.length)) : words.length;
+  // Ratios are read off the first words only: a paragraph's first sentences show its kind.
+  const words = (t.length > 240 ? t.slice(0, 240) : t).match(WORD) ?? [];
+  const wordTotal = t.length > 240 ? wordCount(full) : words.length;
   let stop = 0;
   let caps = 0;
   let digits = 0;
@@ -157,7 +158,6 @@ function shapeOf(block: Block, headlineKey: string, repeats: Map<string, number>
     if (/\b(?:ago|hours?|minutes?|days?)\b/i.test(t) && digits) f.push('ago');
   }
   if (/["“”]/.test(t)) f.push('quotes');
-  const key = folderLineKey(full);
   if (key === headlineKey) f.push('is-title');
   else if (headlineKey.includes(key) && key.length >= 12) f.push('in-title');
   else if (key.length >= 12 && key.includes(headlineKey.slice(0, 40)) && headlineKey.length >= 12) f.push('has-title');
@@ -174,12 +174,11 @@ function shapeOf(block: Block, headlineKey: string, repeats: Map<string, number>
  * Features of every block: its own shape, its position on the page and relative to the page's prose, and
  * the shapes of its neighbours. Linear in the page's length.
  */
-export function blockFeatures(blocks: readonly Block[], frequency?: LineFrequency): string[][] {
-  const headlineKey = blocks.length ? folderLineKey(blocks[0].text) : '';
+export function blockFeatures(blocks: readonly Block[], frequency?: LineFrequency, keys = blocks.map((b) => folderLineKey(b.text))): string[][] {
+  const headlineKey = keys.length ? keys[0] : '';
   const repeats = new Map<string, number>();
-  const keys = blocks.map((b) => folderLineKey(b.text));
   for (const k of keys) repeats.set(k, (repeats.get(k) ?? 0) + 1);
-  const shapes = blocks.map((b) => shapeOf(b, headlineKey, repeats, frequency));
+  const shapes = blocks.map((b, i) => shapeOf(b, keys[i], headlineKey, repeats, frequency));
   const count = blocks.length;
   // Where the page's prose lies: its first and last long paragraphs, and how dense it is around each block.
   let firstProse = -1;

@@ -8,19 +8,22 @@ export interface AuthorFound {
   span: Span;
 }
 
-const BY = /^(?:by|written by|posted by|words by|story by|reporting by|text by|von|por|par|door|di)\s*:?\s+(.{2,140})$/i;
+const BY = /^(?:by|written by|posted by|words by|story by|reporting by|text by|von|por|par|door|di)\s*:?\s+(.{2,})/i;
+// What follows the names in a byline: "on February 18, 2020", "in Showbiz", "(photography)".
+const AFTER_NAMES = /\s+(?:on|at|am|le|el|em|in|for|para|pour|für)\s.*$|\s*\(.*$/i;
+const BIO = /^(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})\s+(?:is|was|covers|writes|reports|has been|arrives|joined|lives)\s/u;
 const ROLE = String.raw`(?:senior |chief |staff |special |contributing |political |national |foreign |investigative |associate |managing |deputy |health |science |tech(?:nology)? |business |sports? |entertainment |news )*(?:writer|reporter|correspondent|editor|columnist|contributor|journalist|producer|analyst|photographer)s?`;
 const NAME_WITH_ROLE = new RegExp(String.raw`^(.{3,60}?)\s*(?:,|\||–|—|-)\s*(?:the\s+)?(?:[\p{L}.&' ]{1,40}\s)?${ROLE}\b.{0,60}$`, 'iu');
 const STAFF_BYLINE = /^([A-Z][\w.&'’ -]{0,40}?)\s+(Editor|Editors|Staff|Staff Writer|Staff Reporter|Newsroom|News Desk|Desk|Wire|Reporter|Team)$/;
 const TRAILING_ROLE = new RegExp(String.raw`\s*(?:,\s*)?(?:the\s+)?${ROLE}$`, 'i');
-const NAME_TOKEN = /^(?:\p{Lu}[\p{L}'’-]*\.?|\p{Lu}\.(?:\p{Lu}\.)*|de|da|del|della|van|von|der|den|bin|al|la|le|du|dos|ten|ter)$/u;
+const NAME_TOKEN = /^(?:\p{Lu}[\p{L}'’-]*|\p{Lu}\.(?:\p{Lu}\.)*|Jr\.|Sr\.|St\.|de|da|del|della|van|von|der|den|bin|al|la|le|du|dos|ten|ter)$/u;
 // Words that sit in name position in bylines and section lines but never in a person's name.
 const NOT_NAME_WORDS = new Set([
   'staff', 'news', 'editor', 'editors', 'team', 'desk', 'newsroom', 'wire', 'reporter', 'correspondent', 'press', 'agency', 'media',
   'online', 'daily', 'times', 'post', 'journal', 'herald', 'tribune', 'television', 'radio', 'network', 'group', 'service',
   'updated', 'published', 'posted', 'share', 'comments', 'follow', 'email', 'more', 'read', 'and', 'photo', 'photos', 'video',
   'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'contributor', 'contributors', 'guest', 'admin',
+  'why', 'how', 'what', 'who', 'when', 'where', 'the', 'of', 'engineer', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'contributor', 'contributors', 'guest', 'admin',
 ]);
 
 /**
@@ -50,7 +53,12 @@ export function readBylines(block: Block, labelledByline: boolean, evidence: Out
     return [];
   }
   const by = BY.exec(t);
-  if (by) return namesInList(by[1], block.start + t.length - by[1].length, evidence);
+  if (by) {
+    // The names come first; a byline that runs on into a sentence stops at its first full stop after them.
+    const list = by[1].slice(0, 140).replace(/(?<=\p{Ll}{2})\.\s.*$/u, '');
+    return namesInList(list, block.start + by.index + by[0].length - by[1].length, evidence);
+  }
+  if (t.length > 160) return [];
   const role = NAME_WITH_ROLE.exec(t);
   if (role && looksLikePersonName(role[1].trim())) return [{ name: role[1].trim(), span: { start: block.start, end: block.start + role[1].trim().length } }];
   if (labelledByline && looksLikePersonName(t) && !lookUpOutlet(t)) return [{ name: t, span: { start: block.start, end: block.end } }];
@@ -62,9 +70,13 @@ function namesInList(list: string, offset: number, evidence: OutletEvidence[]): 
   const part = /[^,&|;/•·]+/g;
   let m: RegExpExecArray | null;
   while ((m = part.exec(list))) {
-    if (/\d/.test(m[0])) break; // a date or time after the names
-    for (const piece of splitOnAnd(m[0], m.index)) {
-      const raw = piece.text.replace(TRAILING_ROLE, '');
+    const cut = m[0].replace(AFTER_NAMES, '');
+    if (/\d/.test(cut) || /\((?:photo|photos|photography|pictures|video)\)/i.test(m[0])) {
+      if (/\d/.test(cut)) break; // a date or time after the names
+      continue;
+    }
+    for (const piece of splitOnAnd(cut, m.index)) {
+      const raw = piece.text.replace(AFTER_NAMES, '').replace(TRAILING_ROLE, '');
       const name = raw.trim();
       if (!name) continue;
       const lead = raw.length - raw.trimStart().length;
@@ -92,4 +104,12 @@ function splitOnAnd(s: string, offset: number): { text: string; offset: number }
   }
   out.push({ text: s.slice(last), offset: offset + last });
   return out;
+}
+
+/** The person an author's note names ("Sarah Archer is the author of …"), as an author. */
+export function readAuthorBio(block: Block): AuthorFound | undefined {
+  if (block.text.length > 400) return undefined;
+  const m = BIO.exec(block.text);
+  if (!m || !looksLikePersonName(m[1]) || lookUpOutlet(m[1])) return undefined;
+  return { name: m[1], span: { start: block.start, end: block.start + m[1].length } };
 }

@@ -2,7 +2,7 @@ import modelData from '../../../models/article-blocks.json';
 import type { ArticleSection, ParsedArticle, SectionKind, Span } from '../types';
 import { BlockModel, type BlockLabel, type BlockModelData } from './blockModel';
 import { blockFeatures, folderLineKey, splitBlocks, type Block, type LineFrequency } from './blocks';
-import { readBylines, type AuthorFound } from './bylines';
+import { readAuthorBio, readBylines, type AuthorFound } from './bylines';
 import { datesInLine, readDateline } from './datelines';
 import { foldForComparison, splitLines, wordCount, type TextLine } from './lines';
 import { decideOutlet, lookUpOutlet, type OutletEvidence } from './outlets';
@@ -70,23 +70,26 @@ function parse(text: string, options: ParseOptions): ParsedArticle {
   const result = fallback('');
   const blocks = splitBlocks(text);
   if (!blocks.length) return result;
-  const labels = labelBlocks(blocks, options.lineFrequency);
+  const keys = blocks.map((b) => folderLineKey(b.text));
+  const labels = labelBlocks(blocks, keys, options.lineFrequency);
   const evidence: OutletEvidence[] = [];
 
-  const headline = readHeadline(blocks, labels, evidence);
+  const headline = readHeadline(blocks, keys, labels, evidence);
   result.headline = headline.text;
   result.headlineSpan = headline.span;
 
   const firstBody = labels.indexOf('body');
   const headerEnd = firstBody < 0 ? Math.min(blocks.length, 12) : firstBody + HEADER_REACH;
   const authors: AuthorFound[] = [];
-  for (let i = 1; i < blocks.length; i++) {
+  for (const a of headline.authors) authors.push(a);
+  for (let i = 1; i < Math.min(blocks.length, headerEnd); i++) {
     const b = blocks[i];
-    if (b.text.length > MAX_FURNITURE_LENGTH) continue;
-    const inHeader = i < headerEnd && labels[i] !== 'body';
-    if (labels[i] === 'byline' || inHeader) {
+    if (b.text.length > 400 || labels[i] === 'body' && !/^by\s/i.test(b.text)) continue;
+    {
       const known = evidence.length;
-      const found = readBylines(b, labels[i] === 'byline', evidence);
+      // A bare name counts only where the classifier saw a byline, next to the title or a dateline.
+      const nearHeader = labels[i] === 'byline' && (i <= 3 || labels[i - 1] === 'dateline' || labels[i + 1] === 'dateline' || labels[i - 1] === 'headline' || labels[i + 1] === 'headline');
+      const found = readBylines(b, nearHeader, evidence);
       if (found.length || (evidence.length > known && wordCount(b.text, 10) <= 4)) {
         if (labels[i] !== 'byline' && labels[i] !== 'headline') labels[i] = 'byline';
         for (const a of found) if (!authors.some((x) => x.name === a.name)) authors.push(a);
@@ -96,6 +99,17 @@ function parse(text: string, options: ParseOptions): ParsedArticle {
   // A bare name right above "By <same name>" (a common scrape artefact) belongs to the byline.
   for (let i = 1; i + 1 < blocks.length; i++) {
     if (labels[i + 1] === 'byline' && labels[i] !== 'byline' && authors.some((a) => a.name === blocks[i].text) && /^by\s/i.test(blocks[i + 1].text)) labels[i] = 'byline';
+  }
+  // No byline: an author's note after the article ("Sarah Archer is the author of …") names the author.
+  if (!authors.length && firstBody >= 0) {
+    const lastBody = labels.lastIndexOf('body');
+    for (let i = lastBody + 1; i < Math.min(blocks.length, lastBody + 15); i++) {
+      const bio = readAuthorBio(blocks[i]);
+      if (bio) {
+        authors.push(bio);
+        break;
+      }
+    }
   }
   result.authors = authors.map((a) => a.name);
   result.authorSpans = authors.map((a) => a.span);
@@ -116,20 +130,20 @@ function parse(text: string, options: ParseOptions): ParsedArticle {
 }
 
 /** The classifier's labels, with what is fixed about a page: its first line is the title, folder furniture is boilerplate. */
-function labelBlocks(blocks: Block[], frequency: LineFrequency | undefined): BlockLabel[] {
+function labelBlocks(blocks: Block[], keys: string[], frequency: LineFrequency | undefined): BlockLabel[] {
   const m = blockModel();
-  const labels = m.decode(blockFeatures(blocks, frequency)).map((i) => m.labels[i]);
+  const labels = m.decode(blockFeatures(blocks, frequency, keys)).map((i) => m.labels[i]);
   labels[0] = 'headline';
   if (frequency) {
     for (let i = 1; i < blocks.length; i++) {
-      if (frequency(folderLineKey(blocks[i].text)) >= FOLDER_BOILERPLATE_ARTICLES) labels[i] = 'boilerplate';
+      if (frequency(keys[i]) >= FOLDER_BOILERPLATE_ARTICLES) labels[i] = 'boilerplate';
     }
   }
   // A headline line inside the prose that is not the title again is a subheading of the article.
   const titleKey = foldForComparison(blocks[0].text.slice(0, 400));
   for (let i = 1; i < blocks.length; i++) {
     if (labels[i] === 'headline' && blocks[i].text.length > 400) labels[i] = 'body';
-    else if (labels[i] === 'headline' && !titleKey.includes(foldForComparison(blocks[i].text)) && labels[i - 1] === 'body') labels[i] = 'body';
+    else if (labels[i] === 'headline' && !titleKey.includes(keys[i]) && labels[i - 1] === 'body') labels[i] = 'body';
   }
   // A photo credit among the header lines is a caption, whatever its length.
   const firstBody = labels.indexOf('body');
@@ -151,13 +165,15 @@ function labelBlocks(blocks: Block[], frequency: LineFrequency | undefined): Blo
 interface HeadlineFound {
   text: string;
   span: Span;
+  /** Authors the title names in a segment of its own ("… | by John C. Welch | Medium"). */
+  authors: AuthorFound[];
 }
 
 /**
  * The title line without its site suffix ("… | The New York Times"; the suffix is outlet evidence), or the page's
  * own headline line when the title holds it with more around it.
  */
-function readHeadline(blocks: Block[], labels: BlockLabel[], evidence: OutletEvidence[]): HeadlineFound {
+function readHeadline(blocks: Block[], keys: string[], labels: BlockLabel[], evidence: OutletEvidence[]): HeadlineFound {
   const title = blocks[0];
   const segments: { text: string; start: number }[] = [];
   let last = 0;
@@ -167,21 +183,25 @@ function readHeadline(blocks: Block[], labels: BlockLabel[], evidence: OutletEvi
   }
   segments.push({ text: title.text.slice(last), start: last });
   if (segments.length > 1) evidence.push({ kind: 'titleSuffix', text: segments[segments.length - 1].text });
+  const authors: AuthorFound[] = [];
+  for (const seg of segments.slice(1)) {
+    if (/^by\s/i.test(seg.text)) authors.push(...readBylines({ ...title, text: seg.text, start: title.start + seg.start, end: title.start + seg.start + seg.text.length }, false, evidence));
+  }
   // The page's own headline: a later line the title contains, most of it, that is not a teaser of another story.
   const titleKey = foldForComparison(title.text.slice(0, 400));
   let own: Block | undefined;
   for (let i = 1; i < Math.min(blocks.length, 200); i++) {
     const b = blocks[i];
     if (b.text.length > 300 || labels[i] === 'body' && b.text.length > 120) continue;
-    const key = foldForComparison(b.text);
+    const key = keys[i];
     if (key.length < 8 || wordCount(key) < 2 || !titleKey.includes(key)) continue;
-    if (key === titleKey) return { text: title.text, span: { start: title.start, end: title.end } };
+    if (key === titleKey) return { text: title.text, span: { start: title.start, end: title.end }, authors };
     if (key.length >= titleKey.length * 0.4 && (!own || b.text.length > own.text.length)) own = b;
   }
   if (own && segments.length > 1) {
     const i = own.index;
     if (labels[i] !== 'body') labels[i] = 'headline';
-    return { text: own.text, span: { start: own.start, end: own.end } };
+    return { text: own.text, span: { start: own.start, end: own.end }, authors };
   }
   // Drop short trailing segments (site names, dates) while what stays reads as a headline. A dash may also
   // attribute a headline ("Choose hope over fear - Kennedy"): after a dash, only a segment the page supports as a
@@ -192,14 +212,14 @@ function readHeadline(blocks: Block[], labels: BlockLabel[], evidence: OutletEvi
     const tail = segments[keep - 1].text.trim();
     const head = segments.slice(0, keep - 1).map((s) => s.text).join(' ');
     if (wordCount(tail, 10) > 6 || wordCount(head, 10) < 2) break;
-    const dateLike = /^[\d\s./:-]+$/.test(tail) || datesInLine(tail).length > 0;
+    const dateLike = /^[\d\s./:-]+$/.test(tail) || datesInLine(tail).length > 0 || /^by\s/i.test(tail);
     const strong = !/^[-–—]+$/.test(separators[keep - 2] ?? '-');
     if (!dateLike && !strong && !siteNameSupported(tail, blocks)) break;
     keep--;
   }
   const end = keep === segments.length ? title.text.length : segments[keep - 1].start + segments[keep - 1].text.length;
   const cut = title.text.slice(0, end).trim();
-  return { text: cut, span: { start: title.start, end: title.start + cut.length } };
+  return { text: cut, span: { start: title.start, end: title.start + cut.length }, authors };
 }
 
 function siteNameSupported(tail: string, blocks: Block[]): boolean {
