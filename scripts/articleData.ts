@@ -114,3 +114,34 @@ export function readBbcTexts(dir = BBC_ROOT): string[] {
     return e.name.endsWith('.txt') ? [readFileSync(path, 'utf8')] : [];
   });
 }
+
+export const CONLL_TRAIN = resolve(__dirname, '..', '..', 'shared', 'eval', 'data', 'conll2003', 'eng.train');
+export const POLNEAR_TRAIN = resolve(__dirname, '..', '..', 'shared', 'eval', 'data', 'polnear', 'train', 'text');
+
+/** The documents of CoNLL-2003 `eng.train` as texts of one sentence a line (as the shared scorer writes them). */
+export function readConllTexts(file = CONLL_TRAIN): string[] {
+  const docs: string[] = [];
+  let sentences: string[] = [];
+  let words: string[] = [];
+  const endSentence = () => {
+    if (words.length) sentences.push(words.join(' '));
+    words = [];
+  };
+  const endDoc = () => {
+    endSentence();
+    if (sentences.length) docs.push(sentences.join('\n') + '\n');
+    sentences = [];
+  };
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (line.startsWith('-DOCSTART-')) endDoc();
+    else if (!line.trim()) endSentence();
+    else words.push(line.split(' ')[0]);
+  }
+  endDoc();
+  return docs;
+}
+
+/** The PolNeAR `train` article texts, in name order. */
+export function readPolnearTexts(dir = POLNEAR_TRAIN): string[] {
+  return readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(join(dir, f), 'utf8'));
+}

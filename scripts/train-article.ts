@@ -1,19 +1,25 @@
 // `npm run train:article`: trains the block classifier of the article parser (models/article-blocks.json), an
 // averaged structured perceptron over block features with first-order label transitions (Viterbi), on the train
 // part of ../shared/eval/data/articles-dev (the Readability pages, whose gold body gives every block a label; see
-// scripts/articleData.ts) and a sample of the BBC articles (clean text: headline then body, so clean texts stay
-// body). Deterministic: pages are shuffled by a seeded generator, two runs write the same bytes. Prints block
-// accuracy and the body shingle F1 on the held-back pages (which are never trained on).
+// scripts/articleData.ts) and samples of clean texts (BBC articles, CoNLL-2003 eng.train documents, PolNeAR train
+// articles: a title line then body, so texts that are not scraped pages keep their body). Deterministic: pages are shuffled by a seeded generator, two runs write the same bytes. Prints block
+// accuracy and the body shingle F1 on the held-back pages (which are never trained on). Then trains the date
+// ranker (src/core/article/publicationDate.ts) on the train pages' gold dates, stored in the same file.
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { blockFeatures } from '../src/core/article/blocks';
 import { BLOCK_LABELS, BlockModel, viterbi, type BlockLabel, type BlockModelData } from '../src/core/article/blockModel';
-import { heldBackNames, labelPage, loadDevPages, readBbcTexts } from './articleData';
+import { publicationDateCandidates } from '../src/core/article/parser';
+import { rankDates, type DateCandidate, type DateRankerData } from '../src/core/article/publicationDate';
+import { heldBackNames, labelPage, loadDevPages, readBbcTexts, readConllTexts, readPolnearTexts, type DevPage } from './articleData';
 
 const EPOCHS = 12;
+const DATE_EPOCHS = 10;
 const SEED = 19;
-/** Every how-many-th BBC article joins the training data. */
+/** Every how-many-th clean text (BBC, CoNLL-2003 train, PolNeAR train) joins the training data. */
 const BBC_STRIDE = 25;
+const CONLL_STRIDE = 4;
+const POLNEAR_STRIDE = 10;
 const SCALE = 1000;
 const OUT = resolve(__dirname, '..', 'models', 'article-blocks.json');
 
@@ -143,6 +149,57 @@ function shingleF1(pages: { gold: string; predicted: string }[]): { p: number; r
   return { p, r, f: p + r ? (2 * p * r) / (p + r) : 0 };
 }
 
+/**
+ * The date ranker: an averaged perceptron over the features of each page's date candidates, trained on the train
+ * pages whose gold date is among their candidates (the page's dates as the shipped parser would see them, under
+ * the block classifier just trained). Prints accuracy on the held-back pages with a gold date.
+ */
+function trainDateRanker(train: DevPage[], heldBack: DevPage[], model: BlockModel): DateRankerData {
+  const examples = train.filter((p) => p.gold.date).map((p) => ({ gold: p.gold.date, candidates: publicationDateCandidates(p.text, model) }))
+    .filter((e) => e.candidates.some((c) => c.date === e.gold));
+  const w = new Map<string, number>();
+  const u = new Map<string, number>();
+  let step = 1;
+  const score = (c: DateCandidate) => c.features.reduce((s, f) => s + (w.get(f) ?? 0), 0);
+  const bump = (f: string, d: number) => {
+    w.set(f, (w.get(f) ?? 0) + d);
+    u.set(f, (u.get(f) ?? 0) + d * step);
+  };
+  const random = mulberry32(SEED + 1);
+  const order = examples.map((_, i) => i);
+  for (let epoch = 0; epoch < DATE_EPOCHS; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j], order[i]];
+    }
+    for (const i of order) {
+      const { gold, candidates } = examples[i];
+      let best = candidates[0];
+      for (const c of candidates) if (score(c) > score(best)) best = c;
+      if (best.date !== gold) {
+        const right = candidates.filter((c) => c.date === gold).reduce((a, c) => (score(c) > score(a) ? c : a));
+        for (const f of right.features) bump(f, 1);
+        for (const f of best.features) bump(f, -1);
+      }
+      step++;
+    }
+  }
+  const weights: Record<string, number> = {};
+  for (const f of [...w.keys()].sort()) {
+    const v = Math.round((w.get(f)! - u.get(f)! / step) * SCALE);
+    if (v) weights[f] = v;
+  }
+  const ranker = { scale: SCALE, weights };
+  const scaled = { scale: 1, weights: Object.fromEntries(Object.entries(weights).map(([f, v]) => [f, v / SCALE])) };
+  const evaluate = (pages: DevPage[]) => {
+    const withDate = pages.filter((p) => p.gold.date);
+    const right = withDate.filter((p) => rankDates(publicationDateCandidates(p.text, model), scaled)?.date === p.gold.date).length;
+    return `${right}/${withDate.length}`;
+  };
+  console.log(`date ranker: ${examples.length} training pages with the gold date among the candidates; correct on train ${evaluate(train)}, held back ${evaluate(heldBack)}`);
+  return ranker;
+}
+
 function main(): void {
   const pages = loadDevPages();
   const held = heldBackNames(pages);
@@ -153,14 +210,19 @@ function main(): void {
     if (blocks.length) train.push(example(p.text, labels, blocks));
   }
   const trainPages = train.length;
-  readBbcTexts().forEach((text, i) => {
-    if (i % BBC_STRIDE) return;
+  // Clean texts: a title line, then the article's own text only. They keep texts that are not scraped pages
+  // (news corpora, one sentence a line) from losing their body to the boilerplate label.
+  const clean = (texts: string[], stride: number) => texts.forEach((text, i) => {
+    if (i % stride) return;
     const { blocks } = labelPage(text, { headline: null, authors: [], date: null, outlet: null, body: '' });
     if (blocks.length) train.push(example(text, blocks.map((_, j) => (j === 0 ? 'headline' : 'body')), blocks));
   });
+  clean(readBbcTexts(), BBC_STRIDE);
+  clean(readConllTexts(), CONLL_STRIDE);
+  clean(readPolnearTexts(), POLNEAR_STRIDE);
   const heldPages = withBody.filter((p) => held.has(p.name)).map((p) => ({ page: p, ...labelPage(p.text, p.gold) }));
   const heldExamples = heldPages.map((h) => example(h.page.text, h.labels, h.blocks));
-  console.log(`training on ${trainPages} article pages + ${train.length - trainPages} BBC articles; ${heldPages.length} held-back pages with a gold body`);
+  console.log(`training on ${trainPages} article pages + ${train.length - trainPages} clean texts (BBC, CoNLL-2003 train, PolNeAR train); ${heldPages.length} held-back pages with a gold body`);
 
   const trainer = new Trainer();
   const random = mulberry32(SEED);
@@ -184,7 +246,8 @@ function main(): void {
     console.log(`epoch ${epoch}: held-back block accuracy ${(right / total).toFixed(3)}, body shingle F1 ${f.f.toFixed(3)} (P ${f.p.toFixed(3)} R ${f.r.toFixed(3)})`);
   }
   const data = trainer.averaged();
-  const json = JSON.stringify(data) + '\n';
+  const dateRanker = trainDateRanker(pages.filter((p) => !held.has(p.name)), pages.filter((p) => held.has(p.name)), new BlockModel(data));
+  const json = JSON.stringify({ ...data, dateRanker }) + '\n';
   writeFileSync(OUT, json);
   console.log(`wrote ${OUT}: ${Object.keys(data.weights).length} features, ${json.length} bytes`);
 }

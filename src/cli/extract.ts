@@ -1,6 +1,6 @@
 import * as readline from 'node:readline';
 import { parseArticle } from '../core/article';
-import { ArticleExtractor, ALL_TASKS, type ExtractionTask } from '../core/extract';
+import { ArticleExtractor, ALL_TASKS, nonBodySpans, type ExtractionTask } from '../core/extract';
 import type { ParsedArticle } from '../core/types';
 import { CliError } from './io';
 import { loadShippedRecognizer } from './model';
@@ -16,7 +16,8 @@ const TASK_NAMES: Record<string, ExtractionTask> = { people: 'entities', entitie
 /**
  * `extract [--tasks people,dates,quotes]`: the ../shared/eval contract. JSON Lines in
  * (`{"id","text","date"}`), one JSON line out per document (`{"id","people","dates","quotes"}`, plus
- * `entities` with every type). A bad input line is reported on stderr with its line number and ends
+ * `entities` with every type, and `article`: headline, authors, date, outlet and body spans as `parse` reads
+ * them). Entities, dates and quotes skip the page's boilerplate. A bad input line is reported on stderr with its line number and ends
  * the run with exit 65 after the other documents are answered.
  */
 export async function runExtract(args: string[]): Promise<number> {
@@ -40,8 +41,11 @@ export async function runExtract(args: string[]): Promise<number> {
       continue;
     }
     const article = parseArticle(doc.text);
+    // Boilerplate, captions and a repeated title are not the article's text; a document sent without a date
+    // has its relative dates resolved against the date its page states.
     const analysis = extractor.analyze(doc.text, {
-      date: doc.date,
+      date: doc.date ?? article.date,
+      skip: nonBodySpans(article),
       tasks,
       onError: (stage, err) => process.stderr.write(`news-annotator extract: ${doc.id}: ${stage} failed: ${err instanceof Error ? err.message : String(err)}\n`),
     });

@@ -192,8 +192,12 @@ export function blockFeatures(blocks: readonly Block[], frequency?: LineFrequenc
     proseBefore[i + 1] = proseBefore[i] + (s.prose ? 1 : 0);
   });
   const totalProse = proseBefore[count];
+  // How much site furniture the page holds (prompts, copyright, links, bullets): a page with none is a clean
+  // text (a corpus document, a feed), whose short lines are the article's own.
+  const furniture = shapes.filter((s) => s.own.some((x) => x.startsWith('lx=') || x === 'copyright' || x === 'url' || x === 'pipes' || x === 'bullet')).length;
+  const page = 'fp' + bucket(furniture, [1, 3, 6, 12]);
   return shapes.map((s, i) => {
-    const f = ['bias', ...s.own];
+    const f = ['bias', ...s.own, page, `${page}&${s.prose ? 'prose' : 'w' + Math.min(s.wordBucket, 6)}`];
     f.push('i' + bucket(i, INDEX_EDGES), 'r' + bucket(count - 1 - i, INDEX_EDGES));
     f.push('rel' + Math.min(9, Math.floor((10 * i) / Math.max(1, count))));
     if (firstProse < 0) f.push('noprose');

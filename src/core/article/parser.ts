@@ -3,7 +3,8 @@ import type { ArticleSection, ParsedArticle, SectionKind, Span } from '../types'
 import { BlockModel, type BlockLabel, type BlockModelData } from './blockModel';
 import { blockFeatures, folderLineKey, splitBlocks, type Block, type LineFrequency } from './blocks';
 import { readAuthorBio, readBylines, type AuthorFound } from './bylines';
-import { datesInLine, readDateline } from './datelines';
+import { datesInLine } from './datelines';
+import { dateCandidates, rankDates, type DateCandidate, type DateRankerData } from './publicationDate';
 import { foldForComparison, splitLines, wordCount, type TextLine } from './lines';
 import { decideOutlet, lookUpOutlet, type OutletEvidence } from './outlets';
 
@@ -36,13 +37,7 @@ const FOOTER_TRIGGER = /^(?:leave a (?:reply|comment)|(?:next|previous|prev) (?:
 const CAPTION_MARKERS = /(?:^|\s)(?:FILE PHOTO:|PHOTO:|Photo:|Image:|IMAGE:)|REUTERS\/|\/File Photo|\bGetty Images\b|\bAP Photo\/|\((?:[^()]*\/)?[^()]*(?:Getty Images|AFP|Reuters|REUTERS|AP Photo|Associated Press|Pool|EPA|Xinhua|Shutterstock)[^()]*\)\s*$/;
 const SENTENCE_END = /[.!?]["'”’)]?$/;
 const CODE_LINE = /[{};]\s*$|^\s*(?:import|export|function|def|class|return|#include|var|let|const|public|private)\b|=>|^\s*[<#/]{1,2}\w|^\s*[\w.]+\s*[:=]\s*\S/;
-const ENGLISH_WORDS = /\b(?:the|and|of|to|in|that|is|was|for|with|said)\b/gi;
 
-let model: BlockModel | undefined;
-function blockModel(): BlockModel {
-  model ??= new BlockModel(modelData as unknown as BlockModelData);
-  return model;
-}
 
 /**
  * Segments a scraped page: each block (non-blank line) is labelled headline, byline, dateline, caption, body or
@@ -66,17 +61,42 @@ function fallback(text: string): ParsedArticle {
   };
 }
 
-function parse(text: string, options: ParseOptions): ParsedArticle {
-  const result = fallback('');
-  const blocks = splitBlocks(text);
-  if (!blocks.length) return result;
-  const keys = blocks.map((b) => folderLineKey(b.text));
-  const labels = labelBlocks(blocks, keys, options.lineFrequency);
-  const evidence: OutletEvidence[] = [];
+/** The models the parser runs: the block classifier and the date ranker. */
+export interface ArticleModels {
+  blocks: BlockModel;
+  dates: DateRankerData;
+}
 
+let shipped: ArticleModels | undefined;
+function shippedModels(): ArticleModels {
+  if (!shipped) {
+    const data = modelData as unknown as BlockModelData & { dateRanker?: DateRankerData };
+    const ranker = data.dateRanker ?? { scale: 1, weights: {} };
+    const scale = ranker.scale || 1;
+    shipped = { blocks: new BlockModel(data), dates: { scale: 1, weights: Object.fromEntries(Object.entries(ranker.weights).map(([f, v]) => [f, v / scale])) } };
+  }
+  return shipped;
+}
+
+/** What the parser knows of a page once its blocks are labelled and its headline and bylines read. */
+interface PageHeader {
+  blocks: Block[];
+  labels: BlockLabel[];
+  evidence: OutletEvidence[];
+  headline: HeadlineFound;
+  authors: AuthorFound[];
+  firstBody: number;
+  /** The block where the article starts: its own headline line, else its first paragraph. */
+  anchor: number;
+}
+
+function readHeader(text: string, options: ParseOptions, model: BlockModel): PageHeader | undefined {
+  const blocks = splitBlocks(text);
+  if (!blocks.length) return undefined;
+  const keys = blocks.map((b) => folderLineKey(b.text));
+  const labels = labelBlocks(blocks, keys, options.lineFrequency, model);
+  const evidence: OutletEvidence[] = [];
   const headline = readHeadline(blocks, keys, labels, evidence);
-  result.headline = headline.text;
-  result.headlineSpan = headline.span;
 
   const firstBody = labels.indexOf('body');
   const headerEnd = firstBody < 0 ? Math.min(blocks.length, 12) : firstBody + HEADER_REACH;
@@ -84,16 +104,15 @@ function parse(text: string, options: ParseOptions): ParsedArticle {
   for (const a of headline.authors) authors.push(a);
   for (let i = 1; i < Math.min(blocks.length, headerEnd); i++) {
     const b = blocks[i];
-    if (b.text.length > 400 || labels[i] === 'body' && !/^by\s/i.test(b.text)) continue;
-    {
-      const known = evidence.length;
-      // A bare name counts only where the classifier saw a byline, next to the title or a dateline.
-      const nearHeader = labels[i] === 'byline' && (i <= 3 || labels[i - 1] === 'dateline' || labels[i + 1] === 'dateline' || labels[i - 1] === 'headline' || labels[i + 1] === 'headline');
-      const found = readBylines(b, nearHeader, evidence);
-      if (found.length || (evidence.length > known && wordCount(b.text, 10) <= 4)) {
-        if (labels[i] !== 'byline' && labels[i] !== 'headline') labels[i] = 'byline';
-        for (const a of found) if (!authors.some((x) => x.name === a.name)) authors.push(a);
-      }
+    // A body line may still be a byline the classifier missed when it is short and no sentence.
+    if (b.text.length > 400 || labels[i] === 'body' && !/^by\s/i.test(b.text) && (wordCount(b.text, 10) > 6 || SENTENCE_END.test(b.text))) continue;
+    const known = evidence.length;
+    // A bare name counts only where the classifier saw a byline, next to the title or a dateline.
+    const nearHeader = labels[i] === 'byline' && (i <= 3 || labels[i - 1] === 'dateline' || labels[i + 1] === 'dateline' || labels[i - 1] === 'headline' || labels[i + 1] === 'headline');
+    const found = readBylines(b, nearHeader, evidence);
+    if (found.length || (evidence.length > known && wordCount(b.text, 10) <= 4)) {
+      if (labels[i] !== 'byline' && labels[i] !== 'headline') labels[i] = 'byline';
+      for (const a of found) if (!authors.some((x) => x.name === a.name)) authors.push(a);
     }
   }
   // A bare name right above "By <same name>" (a common scrape artefact) belongs to the byline.
@@ -111,10 +130,36 @@ function parse(text: string, options: ParseOptions): ParsedArticle {
       }
     }
   }
+  const own = blocks.findIndex((b) => b.start === headline.span.start);
+  const anchor = own > 0 ? own : firstBody < 0 ? 1 : firstBody;
+  return { blocks, labels, evidence, headline, authors, firstBody, anchor };
+}
+
+/**
+ * The publication-date candidates of a page under a given block classifier (for training the date ranker: see
+ * scripts/train-article.ts). Total.
+ */
+export function publicationDateCandidates(text: string, model: BlockModel): DateCandidate[] {
+  try {
+    const h = readHeader(text, {}, model);
+    return h ? dateCandidates(text, h.blocks, h.labels, h.anchor, h.firstBody) : [];
+  } catch {
+    return [];
+  }
+}
+
+function parse(text: string, options: ParseOptions): ParsedArticle {
+  const result = fallback('');
+  const models = shippedModels();
+  const h = readHeader(text, options, models.blocks);
+  if (!h) return result;
+  const { blocks, labels, evidence, headline, authors } = h;
+  result.headline = headline.text;
+  result.headlineSpan = headline.span;
   result.authors = authors.map((a) => a.name);
   result.authorSpans = authors.map((a) => a.span);
 
-  const date = readPublicationDate(text, blocks, labels, firstBody);
+  const date = rankDates(dateCandidates(text, blocks, labels, h.anchor, h.firstBody), models.dates);
   if (date) {
     result.date = date.date;
     result.dateSpan = date.span;
@@ -130,8 +175,7 @@ function parse(text: string, options: ParseOptions): ParsedArticle {
 }
 
 /** The classifier's labels, with what is fixed about a page: its first line is the title, folder furniture is boilerplate. */
-function labelBlocks(blocks: Block[], keys: string[], frequency: LineFrequency | undefined): BlockLabel[] {
-  const m = blockModel();
+function labelBlocks(blocks: Block[], keys: string[], frequency: LineFrequency | undefined, m: BlockModel): BlockLabel[] {
   const labels = m.decode(blockFeatures(blocks, frequency, keys)).map((i) => m.labels[i]);
   labels[0] = 'headline';
   if (frequency) {
@@ -232,59 +276,6 @@ function siteNameSupported(tail: string, blocks: Block[]): boolean {
   return false;
 }
 
-interface DateFound {
-  date: string;
-  span: Span;
-  block: number;
-  sectionName: string | null;
-}
-
-/**
- * The page's own publication date: the dates of short lines near the article's start, ranked by where they stand
- * (a dateline or byline block, the lines around the headline and the first paragraph), their cue ("Published" over
- * "Updated"), never a copyright line, a teaser's or a comment's date far into or after the body.
- */
-function readPublicationDate(text: string, blocks: Block[], labels: BlockLabel[], firstBody: number): DateFound | undefined {
-  const english = (text.slice(0, 3000).match(ENGLISH_WORDS) ?? []).length >= 10;
-  const anchor = firstBody < 0 ? 1 : firstBody;
-  let best: (DateFound & { score: number }) | undefined;
-  const limit = Math.min(blocks.length, firstBody < 0 ? 40 : firstBody + 6);
-  for (let i = 0; i < limit; i++) {
-    const b = blocks[i];
-    const label = labels[i];
-    if (b.text.length > MAX_FURNITURE_LENGTH && label !== 'dateline') continue;
-    if (label === 'body' && wordCount(b.text, 30) > 25) continue;
-    if (/©|\bcopyright\b|all rights reserved/i.test(b.text)) continue;
-    const found = datesInLine(b.text.slice(0, 300), english);
-    if (!found.length) continue;
-    const cue = b.text.slice(0, found[0].start);
-    // Outside a dateline or byline, a date counts only where it opens the line, after a cue word or two.
-    if (label !== 'dateline' && label !== 'byline' && wordCount(cue, 6) > (label === 'body' ? 0 : 4)) continue;
-    let score = 0;
-    if (label === 'dateline') score += 3;
-    else if (label === 'byline') score += 2;
-    else if (label === 'headline' && i > 0) score += 0.5;
-    else if (label === 'boilerplate') score -= 1;
-    else if (label === 'body') score -= 1.5;
-    if (i === 0) score -= 1;
-    score -= Math.min(3, Math.abs(i - anchor) * 0.25);
-    if (i > anchor + 1) score -= 1;
-    if (/\b(?:updated|modified|edited|aktualisiert|actualizado|mis à jour)\b/i.test(cue)) score -= 1.5;
-    if (/\b(?:published|posted|publicado|publié|veröffentlicht|erstellt|am|on)\b/i.test(cue)) score += 0.75;
-    if (wordCount(b.text, 30) <= 12) score += 0.5;
-    const first = found[0];
-    if (!best || score > best.score) {
-      const dl = readDateline(b.text);
-      best = {
-        date: first.date, block: i, score,
-        span: { start: b.start + first.start, end: b.start + first.end },
-        sectionName: dl && dl.date === first.date && first.start === 0 ? sectionNameFrom(dl.rest) : null,
-      };
-    }
-  }
-  return best && best.score > -2 ? best : undefined;
-}
-
 function collectSiteEvidence(blocks: Block[], labels: BlockLabel[], evidence: OutletEvidence[]): void {
   const lastBody = labels.lastIndexOf('body');
   for (let i = 1; i < blocks.length; i++) {
@@ -302,14 +293,6 @@ function collectSiteEvidence(blocks: Block[], labels: BlockLabel[], evidence: Ou
       evidence.push({ kind: 'siteName', text: letter[1].split(/\s+/)[0] });
     } else if (/\bnewsletter\b/i.test(line)) evidence.push({ kind: 'siteName', text: line.split(/\s+/)[0] });
   }
-}
-
-function sectionNameFrom(rest: string): string | null {
-  const cleaned = rest.replace(/^[\s|•·,:–—-]+/, '').trim();
-  if (!cleaned || cleaned.length > 40) return null;
-  if (/^\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)?\b/i.test(cleaned)) return null; // a time, not a section
-  if (!/^[A-Z]/.test(cleaned)) return null;
-  return cleaned;
 }
 
 function sectionKind(label: BlockLabel, index: number, afterBody: boolean): SectionKind {
