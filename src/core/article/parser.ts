@@ -35,6 +35,7 @@ const NEWSLETTER_OUTLET = /^(?:sign up for|subscribe to)\s+(?:the\s+)?([A-Z][\w.
 const COPYRIGHT_OUTLET = /(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(?:by\s+)?((?:the\s+)?[\p{L}\d][\p{L}\d.&'’ -]{1,50}?)(?:\s*[.,;|]|\s+all rights|\s+\d{4}|$)/iu;
 const FOOTER_TRIGGER = /^(?:leave a (?:reply|comment)|(?:next|previous|prev) (?:post|article|story)|related(?: articles| posts| stories| coverage| news)?|more stories|read more|see also|recommended(?: for you)?|you may also like|trending(?: now)?|advertisement|comments?|share this(?: article)?:?)$/i;
 const CAPTION_MARKERS = /(?:^|\s)(?:FILE PHOTO:|PHOTO:|Photo:|Image:|IMAGE:)|REUTERS\/|\/File Photo|\bGetty Images\b|\bAP Photo\/|\((?:[^()]*\/)?[^()]*(?:Getty Images|AFP|Reuters|REUTERS|AP Photo|Associated Press|Pool|EPA|Xinhua|Shutterstock)[^()]*\)\s*$/;
+const SIGN_OFF = /contributed to this report\.?$|^(?:additional )?reporting by\b|^from (?:the )?\p{Lu}[\p{L}\d.&'’ -]{1,50}$|^\p{Lu}[\p{L}\d.&'’ -]{1,50} articles$/iu;
 const SENTENCE_END = /[.!?]["'”’)]?$/;
 const CODE_LINE = /[{};]\s*$|^\s*(?:import|export|function|def|class|return|#include|var|let|const|public|private)\b|=>|^\s*[<#/]{1,2}\w|^\s*[\w.]+\s*[:=]\s*\S/;
 
@@ -193,6 +194,11 @@ function labelBlocks(blocks: Block[], keys: string[], frequency: LineFrequency |
   const firstBody = labels.indexOf('body');
   for (let i = 1; i < (firstBody < 0 ? blocks.length : firstBody + 1); i++) {
     if (blocks[i].text.length <= 1500 && CAPTION_MARKERS.test(blocks[i].text)) labels[i] = 'caption';
+  }
+  // Sign-off lines close the article's text and are not part of it ("Reuters contributed to this report.",
+  // "From The Epoch Times", "Free America Network Articles").
+  for (let i = labels.lastIndexOf('body'); i > 0 && labels[i] === 'body' && SIGN_OFF.test(blocks[i].text) && wordCount(blocks[i].text, 14) <= 12; i--) {
+    labels[i] = 'boilerplate';
   }
   // Site furniture after the article's last paragraph ("Leave a Reply", "Next Post") ends the article.
   let lastBody = labels.lastIndexOf('body');

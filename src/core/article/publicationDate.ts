@@ -26,7 +26,7 @@ export interface DateRankerData {
 /** Blocks this long are prose; a date inside them is not a dateline. */
 const MAX_DATE_BLOCK_LENGTH = 300;
 /** How far past the start of the body a dateline may still stand; further dates belong to teasers and comments. */
-const BODY_REACH = 6;
+const BODY_REACH = 12;
 const ENGLISH_WORDS = /\b(?:the|and|of|to|in|that|is|was|for|with|said)\b/gi;
 const COPYRIGHT = /©|\bcopyright\b|all rights reserved|\(c\)\s*\d{4}/i;
 const UPDATED = /\b(?:updated|modified|edited|aktualisiert|actualizado|actualizada|mis à jour|atualizado|aggiornato)\b/i;
@@ -66,7 +66,8 @@ export function dateCandidates(text: string, blocks: readonly Block[], labels: r
       const cue = b.text.slice(0, d.start);
       // Before the date: capitalised names, punctuation, digits and cue words only; a lower-case word means prose.
       const rest = cue.replace(CUE_WORDS, ' ');
-      if (label !== 'dateline' && label !== 'byline' && /(?:^|\s)\p{Ll}/u.test(rest)) return;
+      // In the title, only a date in a segment of its own ("… - 23/06/2020 - UOL Carros").
+      if (i === 0 ? !/(?:^|[|·•–—-])\s*$/.test(cue) : label !== 'dateline' && label !== 'byline' && /(?:^|\s)\p{Ll}/u.test(rest)) return;
       if (label === 'body' && words > 25) return;
       const f = ['bias', 'lab=' + label, 'd' + signedDistance(i - anchor), 'abs' + bucket(i, [1, 2, 4, 8, 16, 32])];
       if (i === 0) f.push('title');
