@@ -1,5 +1,6 @@
 import catalogueData from '../../../models/outlets.json';
 import type { Outlet } from '../types';
+import { datesInLine } from './datelines';
 
 /** A news outlet the parser knows by name. */
 export interface KnownOutlet {
@@ -105,19 +106,24 @@ const NOT_AN_OUTLET = new Set([
   'home', 'news', 'latest', 'latest news', 'breaking news', 'top stories', 'most popular', 'popular', 'video', 'videos', 'opinion',
   'sport', 'sports', 'world', 'business', 'politics', 'entertainment', 'technology', 'tech', 'health', 'science', 'local',
   'lifestyle', 'culture', 'travel', 'money', 'economy', 'economia', 'deportes', 'noticias', 'nacional', 'internacional', 'blog',
-  'article', 'articles', 'story', 'menu', 'search', 'photos', 'gallery', 'live', 'updates', 'us', 'uk', 'u.s.', 'comments',
+  'article', 'articles', 'story', 'menu', 'search', 'photos', 'gallery', 'live', 'updates', 'us', 'uk', 'u.s.', 'comments', 'all', 'more', 'recent', 'related', 'featured', 'trending',
 ]);
 
-/** True for text that can stand as an outlet's name: short, named, not a section or menu word, not a date. */
-export function looksLikeOutletName(text: string): boolean {
+/**
+ * True for text that can stand as an outlet's name: short, named, not a section or menu word, not a date, not a
+ * place line ("Eugene, OR"). `lenient` (a title's site suffix) also takes lower-case names ("eHow", "mirror").
+ */
+export function looksLikeOutletName(text: string, lenient = false): boolean {
   const t = text.trim();
   if (t.length < 2 || t.length > 50) return false;
   const words = t.split(/\s+/);
-  if (words.length > 6) return false;
+  if (words.length > (lenient ? 5 : 6)) return false;
   if (NOT_AN_OUTLET.has(t.toLowerCase())) return false;
   if (/^[\d\s.,:/-]+$/.test(t) || /\b(?:19|20)\d\d\b/.test(t) && /\d{1,2}[./:]\d/.test(t)) return false;
+  if (/^[\p{Lu}][\p{L} .'’-]+, [A-Z]{2}$/u.test(t) || datesInLine(t).length) return false;
   if (/[.!?]$/.test(t) && !/\.\w{2,6}$/.test(t)) return false;
-  return /^[\p{Lu}\p{N}]/u.test(t) || /^[\p{Ll}][\p{L}\d-]*\.[a-z.]{2,}$/u.test(t);
+  if (/^by\s/i.test(t)) return false;
+  return /^[\p{Lu}\p{N}]/u.test(t) || /^[\p{Ll}][\p{L}\d-]*\.[a-z.]{2,}$/u.test(t) || (lenient && words.length === 1 && /^\p{L}/u.test(t));
 }
 
 /**
@@ -141,7 +147,7 @@ export function decideOutlet(evidence: readonly OutletEvidence[]): Outlet | null
       if (known) wire ??= known.name;
       continue;
     }
-    if (!known && (!looksLikeOutletName(e.text) || e.kind === 'siteName' && !/^[\p{Lu}]/u.test(e.text.trim()))) continue;
+    if (!known && (!looksLikeOutletName(e.text, e.kind === 'titleSuffix') || e.kind === 'siteName' && !/^[\p{Lu}]/u.test(e.text.trim()))) continue;
     const candidate = { name: known?.name ?? e.text.trim(), known: !!known, rank: rank[e.kind] };
     if (!site || (candidate.known && !site.known) || (candidate.known === site.known && candidate.rank < site.rank)) site = candidate;
   }

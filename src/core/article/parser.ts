@@ -28,7 +28,7 @@ const MAX_FURNITURE_LENGTH = 160;
 /** How many blocks past the start of the body a byline or dateline may still stand. */
 const HEADER_REACH = 3;
 
-const TITLE_SEPARATOR = /\s+(?:[|·•»~]|[-–—]{1,2}|::)\s+/g;
+const TITLE_SEPARATOR = /\s+(?:[|·•»~｜]|[-–—]{1,2}|::)\s+|\s*｜\s*/g;
 const FROM_OUTLET = /^from ((?:the )?[\p{Lu}][\p{L}\d.&'’ -]{1,50})$/iu;
 const SITE_ARTICLES = /^([\p{Lu}][\p{L}\d.&'’ -]{1,50}) articles$/iu;
 const NEWSLETTER_OUTLET = /^(?:sign up for|subscribe to)\s+(?:the\s+)?([A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*?)(?:['’]s)?(?:\s+(?:daily|weekly|news|newsletter|today|morning|evening|briefing))*\b/i;
@@ -232,7 +232,8 @@ function readHeadline(blocks: Block[], keys: string[], labels: BlockLabel[], evi
     last = m.index + m[0].length;
   }
   segments.push({ text: title.text.slice(last), start: last });
-  if (segments.length > 1) evidence.push({ kind: 'titleSuffix', text: segments[segments.length - 1].text });
+  // Every segment after the first may name the site ("… - News - The Register-Guard - Eugene, OR"), the last first.
+  for (let k = segments.length - 1; k >= 1; k--) evidence.push({ kind: 'titleSuffix', text: segments[k].text });
   const authors: AuthorFound[] = [];
   for (const seg of segments.slice(1)) {
     if (/^by\s/i.test(seg.text)) authors.push(...readBylines({ ...title, text: seg.text, start: title.start + seg.start, end: title.start + seg.start + seg.text.length }, false, evidence));
@@ -292,12 +293,15 @@ function collectSiteEvidence(blocks: Block[], labels: BlockLabel[], evidence: Ou
     const site = SITE_ARTICLES.exec(line);
     if (site) evidence.push({ kind: 'siteName', text: site[1] });
     const copyright = COPYRIGHT_OUTLET.exec(line);
-    if (copyright) evidence.push({ kind: 'copyright', text: copyright[1].replace(/\s+(?:inc|ltd|llc|plc|gmbh|s\.a)\.?$/i, '') });
+    if (copyright && !/^(?:copyright|all|the)$/i.test(copyright[1].trim())) {
+      evidence.push({ kind: 'copyright', text: copyright[1].replace(/\s+(?:inc|ltd|llc|plc|gmbh|s\.a|limited|media group|group)\.?$/i, '') });
+    }
+    // A newsletter names its site only when the name is a known outlet ("Sign up for NTD Daily").
     const letter = NEWSLETTER_OUTLET.exec(line);
-    if (letter) {
-      evidence.push({ kind: 'siteName', text: letter[1] });
-      evidence.push({ kind: 'siteName', text: letter[1].split(/\s+/)[0] });
-    } else if (/\bnewsletter\b/i.test(line)) evidence.push({ kind: 'siteName', text: line.split(/\s+/)[0] });
+    const named = letter ? [letter[1], letter[1].split(/\s+/)[0]] : /\bnewsletter\b/i.test(line) ? [line.split(/\s+/)[0]] : [];
+    for (const n of named) if (lookUpOutlet(n)) evidence.push({ kind: 'siteName', text: n });
+    // A short line that is a known outlet's name is the site's name (a masthead, a logo's text).
+    if (line.length <= 40 && wordCount(line, 6) <= 4 && lookUpOutlet(line)) evidence.push({ kind: 'siteName', text: line });
   }
 }
 
