@@ -70,12 +70,9 @@ function namesInList(list: string, offset: number, evidence: OutletEvidence[]): 
   const part = /[^,&|;/•·]+/g;
   let m: RegExpExecArray | null;
   while ((m = part.exec(list))) {
-    const cut = m[0].replace(AFTER_NAMES, '');
-    if (/\d/.test(cut) || /\((?:photo|photos|photography|pictures|video)\)/i.test(m[0])) {
-      if (/\d/.test(cut)) break; // a date or time after the names
-      continue;
-    }
-    for (const piece of splitOnAnd(cut, m.index)) {
+    if (/\d/.test(m[0].replace(AFTER_NAMES, ''))) break; // a date or time after the names
+    for (const piece of splitOnAnd(m[0], m.index)) {
+      if (/\((?:photo|photos|photography|pictures|video|illustrations?)\)/i.test(piece.text)) continue;
       const raw = piece.text.replace(AFTER_NAMES, '').replace(TRAILING_ROLE, '');
       const name = raw.trim();
       if (!name) continue;

@@ -100,7 +100,11 @@ function readHeader(text: string, options: ParseOptions, model: BlockModel): Pag
   const headline = readHeadline(blocks, keys, labels, evidence);
 
   const firstBody = labels.indexOf('body');
-  const headerEnd = firstBody < 0 ? Math.min(blocks.length, 12) : firstBody + HEADER_REACH;
+  const own = blocks.findIndex((b) => b.start === headline.span.start);
+  const anchor = own > 0 ? own : firstBody < 0 ? 1 : firstBody;
+  // The header runs a few blocks past the article's start: its own headline line or its first paragraph.
+  const headerEnd = firstBody < 0 ? Math.min(blocks.length, 12) : Math.max(firstBody + HEADER_REACH, anchor + HEADER_REACH + 2, 8);
+  const dated = (i: number) => i > 0 && i < blocks.length && (labels[i] === 'dateline' || blocks[i].text.length <= 80 && datesInLine(blocks[i].text).length > 0);
   const authors: AuthorFound[] = [];
   for (const a of headline.authors) authors.push(a);
   for (let i = 1; i < Math.min(blocks.length, headerEnd); i++) {
@@ -109,7 +113,7 @@ function readHeader(text: string, options: ParseOptions, model: BlockModel): Pag
     if (b.text.length > 400 || labels[i] === 'body' && !/^by\s/i.test(b.text) && (wordCount(b.text, 10) > 6 || SENTENCE_END.test(b.text))) continue;
     const known = evidence.length;
     // A bare name counts only where the classifier saw a byline, next to the title or a dateline.
-    const nearHeader = labels[i] === 'byline' && (i <= 3 || labels[i - 1] === 'dateline' || labels[i + 1] === 'dateline' || labels[i - 1] === 'headline' || labels[i + 1] === 'headline');
+    const nearHeader = (labels[i] === 'byline' && (i <= 3 || labels[i - 1] === 'headline' || labels[i + 1] === 'headline')) || dated(i - 1) || dated(i + 1);
     const found = readBylines(b, nearHeader, evidence);
     if (found.length || (evidence.length > known && wordCount(b.text, 10) <= 4)) {
       if (labels[i] !== 'byline' && labels[i] !== 'headline') labels[i] = 'byline';
@@ -131,8 +135,6 @@ function readHeader(text: string, options: ParseOptions, model: BlockModel): Pag
       }
     }
   }
-  const own = blocks.findIndex((b) => b.start === headline.span.start);
-  const anchor = own > 0 ? own : firstBody < 0 ? 1 : firstBody;
   return { blocks, labels, evidence, headline, authors, firstBody, anchor };
 }
 
