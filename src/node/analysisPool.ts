@@ -33,6 +33,7 @@ export interface AnalysisPoolOptions {
 interface Job {
   id: number;
   text: string;
+  folder?: Readonly<Record<string, number>>;
   resolve: (result: ArticleAnalysisResult) => void;
   reject: (error: Error) => void;
 }
@@ -75,11 +76,11 @@ export class AnalysisPool {
   }
 
   /** Parses and analyses one article in a worker. Rejects if the worker fails or the pool is disposed. */
-  analyze(text: string): Promise<ArticleAnalysisResult> {
+  analyze(text: string, folder?: Readonly<Record<string, number>>): Promise<ArticleAnalysisResult> {
     if (this.disposed) return Promise.reject(new Error('the analysis pool is disposed'));
     if (this.brokenReason) return Promise.reject(new Error(this.brokenReason));
     return new Promise<ArticleAnalysisResult>((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, text, resolve, reject });
+      this.queue.push({ id: this.nextId++, text, folder, resolve, reject });
       this.dispatch();
     });
   }
@@ -120,7 +121,7 @@ export class AnalysisPool {
       const job = this.queue.shift() as Job;
       slot.job = job;
       slot.worker.ref(); // busy: keep the process alive until the answer arrives
-      const request: AnalysisRequest = { id: job.id, text: job.text };
+      const request: AnalysisRequest = { id: job.id, text: job.text, folder: job.folder };
       slot.worker.postMessage(request);
     }
     if (!this.queue.length && this.slots.length > 1 && this.slots.every((slot) => !slot.job)) {

@@ -8,3 +8,4 @@ export { indexCorrectionsFrom } from './annotationCorrections';
 export { compareQuotes, type QuoteComparison, type WordDifference } from './quoteSimilarity';
 export { nameKey, withoutTitles } from './names';
 export { readSnapshot, writeSnapshot, SNAPSHOT_FORMAT, type IndexSnapshot } from './snapshot';
+export { FolderLineCounts, lineFrequencyOf, type FolderLineHints } from './folderLines';
