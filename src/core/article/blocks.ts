@@ -61,6 +61,11 @@ const BOILERPLATE_WORDS = [
 ];
 const BOILERPLATE_INDEX = new Map(BOILERPLATE_WORDS.map((w, i) => [w, i]));
 
+/** True for a word of site furniture ("subscribe", "share", "popular"), lower-cased. */
+export function isBoilerplateWord(lowerCased: string): boolean {
+  return BOILERPLATE_INDEX.has(lowerCased);
+}
+
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
 const MONTH_WORD = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b/i;
 const YEAR = /\b(?:19|20)\d\d\b/;

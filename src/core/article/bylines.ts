@@ -1,5 +1,5 @@
 import type { Span } from '../types';
-import type { Block } from './blocks';
+import { isBoilerplateWord, type Block } from './blocks';
 import { lookUpOutlet, type OutletEvidence } from './outlets';
 
 /** An author read off a byline, with where the name is written. */
@@ -23,7 +23,7 @@ const NOT_NAME_WORDS = new Set([
   'online', 'daily', 'times', 'post', 'journal', 'herald', 'tribune', 'television', 'radio', 'network', 'group', 'service',
   'updated', 'published', 'posted', 'share', 'comments', 'follow', 'email', 'more', 'read', 'and', 'photo', 'photos', 'video',
   'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
-  'why', 'how', 'what', 'who', 'when', 'where', 'the', 'of', 'engineer', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'contributor', 'contributors', 'guest', 'admin',
+  'most', 'top', 'latest', 'breaking', 'why', 'how', 'what', 'who', 'when', 'where', 'the', 'of', 'engineer', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'contributor', 'contributors', 'guest', 'admin',
 ]);
 
 /**
@@ -35,7 +35,10 @@ export function looksLikePersonName(s: string): boolean {
   if (tokens.length < 2 || tokens.length > 5) return false;
   if (!/^\p{Lu}/u.test(tokens[0]) || !/^\p{Lu}/u.test(tokens[tokens.length - 1])) return false;
   if (tokens.every((t) => t === t.toUpperCase() && t.length > 1)) return false; // "FAN EDITOR", "NTD NEWS"
-  if (tokens.some((t) => NOT_NAME_WORDS.has(t.toLowerCase().replace(/[.,]$/, '')))) return false;
+  if (tokens.some((t) => {
+    const w = t.toLowerCase().replace(/[.,]$/, '');
+    return NOT_NAME_WORDS.has(w) || isBoilerplateWord(w);
+  })) return false;
   return tokens.every((t) => NAME_TOKEN.test(t));
 }
 
