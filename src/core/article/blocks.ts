@@ -151,7 +151,7 @@ function shapeOf(block: Block, key: string, headlineKey: string, repeats: Map<st
   if (COPYRIGHT.test(t)) f.push('copyright');
   if (CAPTION_CUES.test(t)) f.push('captioncue');
   if (BY_START.test(t)) f.push('by/' + Math.min(wordBucket, 6));
-  if (STAFF_WORDS.test(t) && wordTotal <= 8) f.push('staff');
+  if (wordTotal <= 8 && STAFF_WORDS.test(t)) f.push('staff');
   if (wordTotal <= 12) {
     if (readDateline(t)) f.push('dateline');
     else {

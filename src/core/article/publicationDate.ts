@@ -52,14 +52,16 @@ function signedDistance(d: number): string {
  * into the body. `anchor` is the block where the article starts (its own headline, else its first paragraph).
  */
 export function dateCandidates(text: string, blocks: readonly Block[], labels: readonly BlockLabel[], anchor: number, firstBody: number): DateCandidate[] {
-  const english = (text.slice(0, 3000).match(ENGLISH_WORDS) ?? []).length >= 10;
+  // Month-first numeric dates (11/20/2019) are read so on English pages only; asked once, when needed.
+  let englishPage: boolean | undefined;
+  const english = () => (englishPage ??= (text.slice(0, 3000).match(ENGLISH_WORDS) ?? []).length >= 10);
   const limit = Math.min(blocks.length, firstBody < 0 ? 60 : firstBody + BODY_REACH);
   const out: DateCandidate[] = [];
   for (let i = 0; i < limit; i++) {
     const b = blocks[i];
     const label = labels[i];
     if (b.text.length > MAX_DATE_BLOCK_LENGTH || COPYRIGHT.test(b.text)) continue;
-    const found = datesInLine(b.text, english);
+    const found = datesInLine(b.text, /\d\/\d/.test(b.text) && english());
     if (!found.length) continue;
     const words = wordCount(b.text, 40);
     found.forEach((d, k) => {
