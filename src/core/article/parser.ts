@@ -254,6 +254,9 @@ function readHeadline(blocks: Block[], keys: string[], labels: BlockLabel[], evi
   if (own && segments.length > 1) {
     const i = own.index;
     if (labels[i] !== 'body') labels[i] = 'headline';
+    // The same words as the title writes them, when the title opens with them (its quotes and dashes).
+    const head = title.text.slice(0, own.text.length);
+    if (foldForComparison(head) === foldForComparison(own.text)) return { text: head, span: { start: title.start, end: title.start + head.length }, authors };
     return { text: own.text, span: { start: own.start, end: own.end }, authors };
   }
   // Drop short trailing segments (site names, dates) while what stays reads as a headline. A dash may also
@@ -267,7 +270,10 @@ function readHeadline(blocks: Block[], keys: string[], labels: BlockLabel[], evi
     if (wordCount(tail, 10) > 6 || wordCount(head, 10) < 2) break;
     const dateLike = /^[\d\s./:-]+$/.test(tail) || datesInLine(tail).length > 0 || /^by\s/i.test(tail);
     const strong = !/^[-–—]+$/.test(separators[keep - 2] ?? '-');
-    if (!dateLike && !strong && !siteNameSupported(tail, blocks)) break;
+    // A scraped page (one with site furniture) ends its title with the site's name even when nothing else
+    // names it: its last segment goes, whatever the dash.
+    const scraped = keep === segments.length && labels.filter((l) => l === 'boilerplate').length >= 2;
+    if (!dateLike && !strong && !scraped && !siteNameSupported(tail, blocks)) break;
     keep--;
   }
   const end = keep === segments.length ? title.text.length : segments[keep - 1].start + segments[keep - 1].text.length;
