@@ -117,13 +117,14 @@ export function looksLikeOutletName(text: string, lenient = false): boolean {
   const t = text.trim();
   if (t.length < 2 || t.length > 50) return false;
   const words = t.split(/\s+/);
-  if (words.length > (lenient ? 5 : 6)) return false;
+  if (words.length > (lenient ? 7 : 6)) return false;
   if (NOT_AN_OUTLET.has(t.toLowerCase())) return false;
   if (/^[\d\s.,:/-]+$/.test(t) || /\b(?:19|20)\d\d\b/.test(t) && /\d{1,2}[./:]\d/.test(t)) return false;
   if (/^[\p{Lu}][\p{L} .'’-]+, [A-Z]{2}$/u.test(t) || datesInLine(t).length) return false;
   if (/[.!?]$/.test(t) && !/\.\w{2,6}$/.test(t)) return false;
   if (/^by\s/i.test(t)) return false;
-  return /^[\p{Lu}\p{N}]/u.test(t) || /^[\p{Ll}][\p{L}\d-]*\.[a-z.]{2,}$/u.test(t) || (lenient && words.length === 1 && /^\p{L}/u.test(t));
+  // Scripts without case (Arabic, CJK, Devanagari) start a name with any of their letters.
+  return /^[\p{Lu}\p{N}\p{Lo}]/u.test(t) || /^[\p{Ll}][\p{L}\d-]*\.[a-z.]{2,}$/u.test(t) || (lenient && words.length === 1 && /^\p{L}/u.test(t));
 }
 
 /**
@@ -147,7 +148,7 @@ export function decideOutlet(evidence: readonly OutletEvidence[]): Outlet | null
       if (known) wire ??= known.name;
       continue;
     }
-    if (!known && (!looksLikeOutletName(e.text, e.kind === 'titleSuffix') || e.kind === 'siteName' && !/^[\p{Lu}]/u.test(e.text.trim()))) continue;
+    if (!known && (!looksLikeOutletName(e.text, e.kind === 'titleSuffix') || e.kind === 'siteName' && !/^[\p{Lu}\p{Lo}]/u.test(e.text.trim()))) continue;
     const candidate = { name: known?.name ?? e.text.trim(), known: !!known, rank: rank[e.kind] };
     if (!site || (candidate.known && !site.known) || (candidate.known === site.known && candidate.rank < site.rank)) site = candidate;
   }
