@@ -15,6 +15,7 @@ import { heldBackNames, labelPage, loadDevPages, readBbcTexts, readConllTexts, r
 
 const EPOCHS = 12;
 const DATE_EPOCHS = 10;
+const COMMON_MIN = 20;
 const SEED = 19;
 /** Every how-many-th clean text (BBC, CoNLL-2003 train, PolNeAR train) joins the training data. */
 const BBC_STRIDE = 25;
@@ -200,6 +201,27 @@ function trainDateRanker(train: DevPage[], heldBack: DevPage[], model: BlockMode
   return ranker;
 }
 
+/**
+ * Words running text writes in lower case: seen at least COMMON_MIN times inside sentences, in lower case at least
+ * 95 % of those times (sorted). The parser refuses a byline "name" made only of them ("Tech Industry").
+ */
+function commonLowerCaseWords(texts: string[]): string[] {
+  const lower = new Map<string, number>();
+  const upper = new Map<string, number>();
+  for (const text of texts) {
+    for (const sentence of text.split(/[.!?\n]+/)) {
+      const words = sentence.match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
+      for (let i = 1; i < words.length; i++) {
+        const w = words[i];
+        const key = w.toLowerCase();
+        const map = w === key ? lower : upper;
+        map.set(key, (map.get(key) ?? 0) + 1);
+      }
+    }
+  }
+  return [...lower].filter(([w, n]) => n >= COMMON_MIN && n / (n + (upper.get(w) ?? 0)) >= 0.95 && w.length > 1).map(([w]) => w).sort();
+}
+
 function main(): void {
   const pages = loadDevPages();
   const held = heldBackNames(pages);
@@ -247,7 +269,9 @@ function main(): void {
   }
   const data = trainer.averaged();
   const dateRanker = trainDateRanker(pages.filter((p) => !held.has(p.name)), pages.filter((p) => held.has(p.name)), new BlockModel(data));
-  const json = JSON.stringify({ ...data, dateRanker }) + '\n';
+  const commonWords = commonLowerCaseWords([...readBbcTexts(), ...readPolnearTexts()]);
+  console.log(`common words: ${commonWords.length}`);
+  const json = JSON.stringify({ ...data, dateRanker, commonWords }) + '\n';
   writeFileSync(OUT, json);
   console.log(`wrote ${OUT}: ${Object.keys(data.weights).length} features, ${json.length} bytes`);
 }

@@ -2,6 +2,15 @@ import type { Span } from '../types';
 import { isBoilerplateWord, type Block } from './blocks';
 import { lookUpOutlet, type OutletEvidence } from './outlets';
 
+/**
+ * True for a word that running text writes in lower case (from the model's word list): a "name" made only of
+ * such words ("Tech Industry", "Recent Features") is a heading, not a person.
+ */
+export type IsCommonWord = (lowerCased: string) => boolean;
+
+const commonName = (name: string, common: IsCommonWord | undefined) =>
+  !!common && name.trim().split(/\s+/).every((t) => common(t.toLowerCase().replace(/[.,]$/, '')));
+
 /** An author read off a byline, with where the name is written. */
 export interface AuthorFound {
   name: string;
@@ -47,7 +56,7 @@ export function looksLikePersonName(s: string): boolean {
  * "Posted by X", or a bare name when the classifier labelled the block a byline. Outlet names met on the way
  * ("By Jane Doe, Reuters", "FAN Editor") are outlet evidence, not people.
  */
-export function readBylines(block: Block, labelledByline: boolean, evidence: OutletEvidence[]): AuthorFound[] {
+export function readBylines(block: Block, labelledByline: boolean, evidence: OutletEvidence[], common?: IsCommonWord): AuthorFound[] {
   const t = block.text;
   const staff = STAFF_BYLINE.exec(t);
   if (staff) {
@@ -59,16 +68,16 @@ export function readBylines(block: Block, labelledByline: boolean, evidence: Out
   if (by) {
     // The names come first; a byline that runs on into a sentence stops at its first full stop after them.
     const list = by[1].slice(0, 140).replace(/(?<=\p{Ll}{2})\.\s.*$/u, '');
-    return namesInList(list, block.start + by.index + by[0].length - by[1].length, evidence);
+    return namesInList(list, block.start + by.index + by[0].length - by[1].length, evidence, common);
   }
   if (t.length > 160) return [];
   const role = NAME_WITH_ROLE.exec(t);
-  if (role && looksLikePersonName(role[1].trim())) return [{ name: role[1].trim(), span: { start: block.start, end: block.start + role[1].trim().length } }];
-  if (labelledByline && looksLikePersonName(t) && !lookUpOutlet(t)) return [{ name: t, span: { start: block.start, end: block.end } }];
+  if (role && looksLikePersonName(role[1].trim()) && !commonName(role[1], common)) return [{ name: role[1].trim(), span: { start: block.start, end: block.start + role[1].trim().length } }];
+  if (labelledByline && looksLikePersonName(t) && !commonName(t, common) && !lookUpOutlet(t)) return [{ name: t, span: { start: block.start, end: block.end } }];
   return [];
 }
 
-function namesInList(list: string, offset: number, evidence: OutletEvidence[]): AuthorFound[] {
+function namesInList(list: string, offset: number, evidence: OutletEvidence[], common: IsCommonWord | undefined): AuthorFound[] {
   const out: AuthorFound[] = [];
   const part = /[^,&|;/•·]+/g;
   let m: RegExpExecArray | null;
@@ -84,7 +93,7 @@ function namesInList(list: string, offset: number, evidence: OutletEvidence[]): 
       const staff = STAFF_BYLINE.exec(name);
       if (known) evidence.push({ kind: known.wire ? 'wire' : 'siteName', text: known.name });
       else if (staff) evidence.push({ kind: 'siteName', text: staff[1] });
-      else if (looksLikePersonName(name) && !out.some((a) => a.name === name)) {
+      else if (looksLikePersonName(name) && !commonName(name, common) && !out.some((a) => a.name === name)) {
         const start = offset + piece.offset + lead;
         out.push({ name, span: { start, end: start + name.length } });
       }
@@ -107,9 +116,9 @@ function splitOnAnd(s: string, offset: number): { text: string; offset: number }
 }
 
 /** The person an author's note names ("Sarah Archer is the author of …"), as an author. */
-export function readAuthorBio(block: Block): AuthorFound | undefined {
+export function readAuthorBio(block: Block, common?: IsCommonWord): AuthorFound | undefined {
   if (block.text.length > 400) return undefined;
   const m = BIO.exec(block.text);
-  if (!m || !looksLikePersonName(m[1]) || lookUpOutlet(m[1])) return undefined;
+  if (!m || !looksLikePersonName(m[1]) || commonName(m[1], common) || lookUpOutlet(m[1])) return undefined;
   return { name: m[1], span: { start: block.start, end: block.start + m[1].length } };
 }

@@ -2,7 +2,7 @@ import modelData from '../../../models/article-blocks.json';
 import type { ArticleSection, ParsedArticle, SectionKind, Span } from '../types';
 import { BlockModel, type BlockLabel, type BlockModelData } from './blockModel';
 import { blockFeatures, folderLineKey, splitBlocks, type Block, type LineFrequency } from './blocks';
-import { readAuthorBio, readBylines, type AuthorFound } from './bylines';
+import { readAuthorBio, readBylines, type AuthorFound, type IsCommonWord } from './bylines';
 import { datesInLine } from './datelines';
 import { dateCandidates, rankDates, type DateCandidate, type DateRankerData } from './publicationDate';
 import { foldForComparison, splitLines, wordCount, type TextLine } from './lines';
@@ -66,15 +66,17 @@ function fallback(text: string): ParsedArticle {
 export interface ArticleModels {
   blocks: BlockModel;
   dates: DateRankerData;
+  common?: IsCommonWord;
 }
 
 let shipped: ArticleModels | undefined;
 function shippedModels(): ArticleModels {
   if (!shipped) {
-    const data = modelData as unknown as BlockModelData & { dateRanker?: DateRankerData };
+    const data = modelData as unknown as BlockModelData & { dateRanker?: DateRankerData; commonWords?: string[] };
+    const common = new Set(data.commonWords ?? []);
     const ranker = data.dateRanker ?? { scale: 1, weights: {} };
     const scale = ranker.scale || 1;
-    shipped = { blocks: new BlockModel(data), dates: { scale: 1, weights: Object.fromEntries(Object.entries(ranker.weights).map(([f, v]) => [f, v / scale])) } };
+    shipped = { blocks: new BlockModel(data), common: (w) => common.has(w), dates: { scale: 1, weights: Object.fromEntries(Object.entries(ranker.weights).map(([f, v]) => [f, v / scale])) } };
   }
   return shipped;
 }
@@ -91,13 +93,13 @@ interface PageHeader {
   anchor: number;
 }
 
-function readHeader(text: string, options: ParseOptions, model: BlockModel): PageHeader | undefined {
+function readHeader(text: string, options: ParseOptions, model: BlockModel, common?: IsCommonWord): PageHeader | undefined {
   const blocks = splitBlocks(text);
   if (!blocks.length) return undefined;
   const keys = blocks.map((b) => folderLineKey(b.text));
   const labels = labelBlocks(blocks, keys, options.lineFrequency, model);
   const evidence: OutletEvidence[] = [];
-  const headline = readHeadline(blocks, keys, labels, evidence);
+  const headline = readHeadline(blocks, keys, labels, evidence, common);
 
   const firstBody = labels.indexOf('body');
   const own = blocks.findIndex((b) => b.start === headline.span.start);
@@ -114,7 +116,7 @@ function readHeader(text: string, options: ParseOptions, model: BlockModel): Pag
     const known = evidence.length;
     // A bare name counts only where the classifier saw a byline, next to the title or a dateline.
     const nearHeader = (labels[i] === 'byline' && (i <= 3 || labels[i - 1] === 'headline' || labels[i + 1] === 'headline')) || dated(i - 1) || dated(i + 1);
-    const found = readBylines(b, nearHeader, evidence);
+    const found = readBylines(b, nearHeader, evidence, common);
     if (found.length || (evidence.length > known && wordCount(b.text, 10) <= 4)) {
       if (labels[i] !== 'byline' && labels[i] !== 'headline') labels[i] = 'byline';
       for (const a of found) if (!authors.some((x) => x.name === a.name)) authors.push(a);
@@ -128,7 +130,7 @@ function readHeader(text: string, options: ParseOptions, model: BlockModel): Pag
   if (!authors.length && firstBody >= 0) {
     const lastBody = labels.lastIndexOf('body');
     for (let i = lastBody + 1; i < Math.min(blocks.length, lastBody + 15); i++) {
-      const bio = readAuthorBio(blocks[i]);
+      const bio = readAuthorBio(blocks[i], common);
       if (bio) {
         authors.push(bio);
         break;
@@ -154,7 +156,7 @@ export function publicationDateCandidates(text: string, model: BlockModel): Date
 function parse(text: string, options: ParseOptions): ParsedArticle {
   const result = fallback('');
   const models = shippedModels();
-  const h = readHeader(text, options, models.blocks);
+  const h = readHeader(text, options, models.blocks, models.common);
   if (!h) return result;
   const { blocks, labels, evidence, headline, authors } = h;
   result.headline = headline.text;
@@ -225,7 +227,7 @@ interface HeadlineFound {
  * The title line without its site suffix ("… | The New York Times"; the suffix is outlet evidence), or the page's
  * own headline line when the title holds it with more around it.
  */
-function readHeadline(blocks: Block[], keys: string[], labels: BlockLabel[], evidence: OutletEvidence[]): HeadlineFound {
+function readHeadline(blocks: Block[], keys: string[], labels: BlockLabel[], evidence: OutletEvidence[], common: IsCommonWord | undefined): HeadlineFound {
   const title = blocks[0];
   const segments: { text: string; start: number }[] = [];
   let last = 0;
@@ -238,7 +240,7 @@ function readHeadline(blocks: Block[], keys: string[], labels: BlockLabel[], evi
   for (let k = segments.length - 1; k >= 1; k--) evidence.push({ kind: 'titleSuffix', text: segments[k].text });
   const authors: AuthorFound[] = [];
   for (const seg of segments.slice(1)) {
-    if (/^by\s/i.test(seg.text)) authors.push(...readBylines({ ...title, text: seg.text, start: title.start + seg.start, end: title.start + seg.start + seg.text.length }, false, evidence));
+    if (/^by\s/i.test(seg.text)) authors.push(...readBylines({ ...title, text: seg.text, start: title.start + seg.start, end: title.start + seg.start + seg.text.length }, false, evidence, common));
   }
   // The page's own headline: a later line the title contains, most of it, that is not a teaser of another story.
   const titleKey = foldForComparison(title.text.slice(0, 400));
