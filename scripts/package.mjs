@@ -47,8 +47,9 @@ export async function packageExtension() {
   const entries = await zipEntries(out);
   const forbidden = entries.filter((name) => FORBIDDEN.some((pattern) => pattern.test(name)));
   if (forbidden.length) throw new Error(`the VSIX holds files that must not ship:\n  ${forbidden.join('\n  ')}\nfix .vscodeignore`);
-  // The analysis worker and the samples ("Open Sample Articles") are needed at run time too.
-  const required = ['extension/package.json', 'extension/dist/extension.js', 'extension/dist/web/extension.js', 'extension/dist/analysisWorker.js', 'extension/samples/000_fc681af9c8dd27c5.txt'];
+  // The analysis worker and the samples ("Open Sample Articles") are needed at run time too; the article
+  // models are bundled into the scripts and shipped beside them as the files they were built from.
+  const required = ['extension/package.json', 'extension/dist/extension.js', 'extension/dist/web/extension.js', 'extension/dist/analysisWorker.js', 'extension/samples/000_fc681af9c8dd27c5.txt', 'extension/models/article-blocks.json', 'extension/models/outlets.json'];
   for (const file of required) {
     if (!entries.includes(file)) throw new Error(`the VSIX lacks ${file}`);
   }

@@ -1,5 +1,7 @@
 import * as readline from 'node:readline';
-import { ArticleExtractor, ALL_TASKS, type ExtractionTask } from '../core/extract';
+import { parseArticle } from '../core/article';
+import { ArticleExtractor, ALL_TASKS, nonBodySpans, type ExtractionTask } from '../core/extract';
+import type { ParsedArticle } from '../core/types';
 import { CliError } from './io';
 import { loadShippedRecognizer } from './model';
 
@@ -14,7 +16,8 @@ const TASK_NAMES: Record<string, ExtractionTask> = { people: 'entities', entitie
 /**
  * `extract [--tasks people,dates,quotes]`: the ../shared/eval contract. JSON Lines in
  * (`{"id","text","date"}`), one JSON line out per document (`{"id","people","dates","quotes"}`, plus
- * `entities` with every type). A bad input line is reported on stderr with its line number and ends
+ * `entities` with every type, and `article`: headline, authors, date, outlet and body spans as `parse` reads
+ * them). Entities, dates and quotes skip the page's boilerplate. A bad input line is reported on stderr with its line number and ends
  * the run with exit 65 after the other documents are answered.
  */
 export async function runExtract(args: string[]): Promise<number> {
@@ -37,8 +40,12 @@ export async function runExtract(args: string[]): Promise<number> {
       failures++;
       continue;
     }
+    const article = parseArticle(doc.text);
+    // Boilerplate, captions and a repeated title are not the article's text; a document sent without a date
+    // has its relative dates resolved against the date its page states.
     const analysis = extractor.analyze(doc.text, {
-      date: doc.date,
+      date: doc.date ?? article.date,
+      skip: nonBodySpans(article),
       tasks,
       onError: (stage, err) => process.stderr.write(`news-annotator extract: ${doc.id}: ${stage} failed: ${err instanceof Error ? err.message : String(err)}\n`),
     });
@@ -48,6 +55,7 @@ export async function runExtract(args: string[]): Promise<number> {
       dates: analysis.dates.map(({ start, end, value, type }) => ({ start, end, value, type })),
       quotes: analysis.quotes.map(({ start, end, speaker }) => ({ start, end, speaker: speaker ? { start: speaker.start, end: speaker.end } : null })),
       entities: analysis.entities.map(({ start, end, type, name }) => ({ start, end, type, name })),
+      article: articleField(article),
     }) + '\n');
     if (out.length >= 64) flush();
   }
@@ -83,4 +91,16 @@ function parseInputLine(line: string, lineNumber: number): InputDocument | strin
   if (typeof text !== 'string') return `line ${lineNumber}: "text" must be a string`;
   if (date != null && (typeof date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(date))) return `line ${lineNumber}: "date" must be YYYY-MM-DD or null`;
   return { id, text, date: (date as string | null | undefined) ?? null };
+}
+
+/** The shared `articles` task's answer: what the parser reads off the page, body as its paragraphs' spans. */
+function articleField(article: ParsedArticle) {
+  return {
+    headline: article.headline,
+    authors: article.authors,
+    date: article.date,
+    // The contract's outlet is the site the page is on: the carrier of a syndicated or wire story.
+    outlet: article.outlet ? article.outlet.via ?? article.outlet.name : null,
+    body: article.sections.filter((s) => s.kind === 'body').map(({ start, end }) => ({ start, end })),
+  };
 }

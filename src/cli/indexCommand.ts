@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArticle } from '../core/article';
 import { ArticleExtractor } from '../core/extract';
+import { lineFrequencyOf } from '../core/index/folderLines';
 import { hashBytes } from '../core/index/host';
 import { WorkspaceIndex, type AnalyzeArticle } from '../core/index/workspaceIndex';
 import { AnalysisPool } from '../node/analysisPool';
@@ -94,11 +95,11 @@ export function createAnalyser(): { analyze: AnalyzeArticle; dispose: () => Prom
       modelBytes = new Uint8Array(0);
     }
     const pool = new AnalysisPool({ workerScript: WORKER_SCRIPT, modelBytes });
-    return { analyze: (text) => pool.analyze(text), dispose: () => pool.dispose() };
+    return { analyze: (text, folder) => pool.analyze(text, folder), dispose: () => pool.dispose() };
   }
   const extractor = new ArticleExtractor(loadShippedRecognizer());
-  const analyze: AnalyzeArticle = (text) => {
-    const article = parseArticle(text);
+  const analyze: AnalyzeArticle = (text, folder) => {
+    const article = parseArticle(text, { lineFrequency: lineFrequencyOf(folder) });
     return { article, analysis: extractor.analyzeArticle(text, article) };
   };
   return { analyze, dispose: async () => undefined };

@@ -52,9 +52,9 @@ export class ArticleExtractor {
   }
 }
 
-/** Sections whose text is not the article's own prose: captions, footer boilerplate, a repeated headline. */
+/** Sections whose text is not the article's own prose: captions, boilerplate and footer, a repeated headline. */
 export function nonBodySpans(article: ParsedArticle): Span[] {
   return article.sections
-    .filter((s) => s.kind === 'caption' || s.kind === 'footer' || s.kind === 'repeatedHeadline')
+    .filter((s) => s.kind === 'caption' || s.kind === 'footer' || s.kind === 'boilerplate' || s.kind === 'repeatedHeadline')
     .map(({ start, end }) => ({ start, end }));
 }

@@ -17,6 +17,9 @@ export type SectionKind =
   | 'repeatedHeadline'
   | 'caption'
   | 'body'
+  /** Site furniture before or among the article's paragraphs (menus, "Advertisement", share prompts, teasers). */
+  | 'boilerplate'
+  /** Site furniture after the article's last paragraph. */
   | 'footer';
 
 /** One segment of an article; sections are sorted, inside the text and never overlap. */

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { hashBytes, type ArticleAnalysisResult } from '../core/index';
+import { hashBytes, type ArticleAnalysisResult, type FolderLineHints } from '../core/index';
 
 /**
  * Where articles are parsed and analysed for the editor features and the workspace index: one
@@ -11,7 +11,7 @@ export interface AnalysisBackend extends vscode.Disposable {
   /** Identifies extension version and model, keying the index cache. */
   readonly modelVersion: string;
   /** Parses and analyses one article. Rejects when the analysis fails (a worker crashed). */
-  analyze(text: string): Promise<ArticleAnalysisResult>;
+  analyze(text: string, folder?: FolderLineHints): Promise<ArticleAnalysisResult>;
 }
 
 /** The shipped NER model's bytes (`models/ner-en.bin`); empty when it is missing. */

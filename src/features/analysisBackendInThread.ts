@@ -1,6 +1,6 @@
 import { parseArticle } from '../core/article';
 import { ArticleExtractor } from '../core/extract';
-import type { ArticleAnalysisResult } from '../core/index';
+import { lineFrequencyOf, type ArticleAnalysisResult, type FolderLineHints } from '../core/index';
 import { loadEntityRecognizer } from '../core/ner';
 import type { AnalysisBackend } from './analysisBackend';
 
@@ -30,8 +30,8 @@ export class InThreadAnalysisBackend implements AnalysisBackend {
     this.extractor = inThreadExtractor(modelBytes);
   }
 
-  async analyze(text: string): Promise<ArticleAnalysisResult> {
-    const article = parseArticle(text);
+  async analyze(text: string, folder?: FolderLineHints): Promise<ArticleAnalysisResult> {
+    const article = parseArticle(text, { lineFrequency: lineFrequencyOf(folder) });
     const analysis = this.extractor.analyzeArticle(text, article, {
       onError: (stage, error) => console.error(`News Annotator: ${stage} extraction failed`, error),
     });

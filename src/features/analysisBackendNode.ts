@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import type { ArticleAnalysisResult } from '../core/index';
+import type { ArticleAnalysisResult, FolderLineHints } from '../core/index';
 import { AnalysisPool } from '../node/analysisPool';
 import type { AnalysisBackend } from './analysisBackend';
 
@@ -8,8 +8,8 @@ import type { AnalysisBackend } from './analysisBackend';
 class PoolAnalysisBackend implements AnalysisBackend {
   constructor(readonly modelVersion: string, private readonly pool: AnalysisPool) {}
 
-  analyze(text: string): Promise<ArticleAnalysisResult> {
-    return this.pool.analyze(text);
+  analyze(text: string, folder?: FolderLineHints): Promise<ArticleAnalysisResult> {
+    return this.pool.analyze(text, folder);
   }
 
   dispose(): void {

@@ -31,6 +31,8 @@ function sectionSymbol(document: vscode.TextDocument, text: string, section: Art
       return new vscode.DocumentSymbol(label(written, PARAGRAPH_LABEL_LENGTH), 'repeated headline', vscode.SymbolKind.String, range, range);
     case 'caption':
       return new vscode.DocumentSymbol(label(written, PARAGRAPH_LABEL_LENGTH), 'caption', vscode.SymbolKind.Field, range, range);
+    case 'boilerplate':
+      return new vscode.DocumentSymbol('Boilerplate', label(written, PARAGRAPH_LABEL_LENGTH), vscode.SymbolKind.Package, range, range);
     case 'footer':
       return new vscode.DocumentSymbol('Footer', label(written, PARAGRAPH_LABEL_LENGTH), vscode.SymbolKind.Package, range, range);
     case 'body':

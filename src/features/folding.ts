@@ -16,7 +16,7 @@ export function articleFoldingRanges(document: vscode.TextDocument, article: Par
   };
   const sections = article.sections;
   const firstBody = sections.findIndex((s) => s.kind === 'body');
-  const header = sections.slice(0, firstBody === -1 ? sections.length : firstBody).filter((s) => s.kind !== 'footer');
+  const header = sections.slice(0, firstBody === -1 ? sections.length : firstBody).filter((s) => s.kind !== 'footer' && s.kind !== 'boilerplate');
   if (header.length) fold({ start: header[0].start, end: header[header.length - 1].end }, vscode.FoldingRangeKind.Region);
   const footers = sections.filter((s) => s.kind === 'footer');
   if (footers.length) fold({ start: footers[0].start, end: footers[footers.length - 1].end }, vscode.FoldingRangeKind.Region);

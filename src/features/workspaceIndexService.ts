@@ -112,10 +112,10 @@ export class WorkspaceIndexService implements vscode.Disposable {
   ) {
     this.index = new WorkspaceIndex(
       this.host,
-      (text) => {
+      (text, folder) => {
         // Nothing is indexed before start() has the backend; this only guards the type.
         if (!this.backend) return Promise.reject(new Error('the analysis backend is not ready'));
-        return this.backend.analyze(text);
+        return this.backend.analyze(text, folder);
       },
       { modelVersion: 'pending', sliceMs: 20 },
     );

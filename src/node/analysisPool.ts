@@ -33,6 +33,7 @@ export interface AnalysisPoolOptions {
 interface Job {
   id: number;
   text: string;
+  folder?: Readonly<Record<string, number>>;
   resolve: (result: ArticleAnalysisResult) => void;
   reject: (error: Error) => void;
 }
@@ -67,9 +68,9 @@ export class AnalysisPool {
   private capacity: number;
   private readonly retired = new WeakSet<Slot>();
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Jobs queued or running, by text. */
+  /** Jobs queued or running, by request (text and folder hints). */
   private readonly inFlight = new Map<string, Promise<ArticleAnalysisResult>>();
-  /** The last results, by text, oldest first. */
+  /** The last results, by request, oldest first. */
   private readonly recent = new Map<string, ArticleAnalysisResult>();
 
   constructor(private readonly options: AnalysisPoolOptions) {
@@ -85,39 +86,42 @@ export class AnalysisPool {
 
   /**
    * Parses and analyses one article in a worker. Rejects if the worker fails or the pool is disposed.
-   * A text already queued or running, or among the last few analysed, is not analysed again: when
+   * A request already queued or running, or among the last few analysed, is not analysed again: when
    * an article opens, the editor (for its highlighting) and the workspace index ask for the same
    * text within a second, and on a fresh start that second analysis would stand between opening the
-   * folder and the first cross-file hover.
+   * folder and the first cross-file hover. The folder's line counts are part of the request (they
+   * change what reads as boilerplate); none and an empty set are the same request.
    */
-  analyze(text: string): Promise<ArticleAnalysisResult> {
+  analyze(text: string, folder?: Readonly<Record<string, number>>): Promise<ArticleAnalysisResult> {
     if (this.disposed) return Promise.reject(new Error('the analysis pool is disposed'));
     if (this.brokenReason) return Promise.reject(new Error(this.brokenReason));
-    const done = this.recent.get(text);
+    const hints = folder && Object.keys(folder).length ? folder : undefined;
+    const key = hints ? `${text}\u0000${JSON.stringify(hints)}` : text;
+    const done = this.recent.get(key);
     // Each caller owns its result (a caller may keep or change it).
     if (done) return Promise.resolve(structuredClone(done));
-    const running = this.inFlight.get(text);
+    const running = this.inFlight.get(key);
     if (running) return running.then((result) => structuredClone(result));
     const job = new Promise<ArticleAnalysisResult>((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, text, resolve, reject });
+      this.queue.push({ id: this.nextId++, text, folder: hints, resolve, reject });
       this.dispatch();
     });
-    this.inFlight.set(text, job);
+    this.inFlight.set(key, job);
     const settled = () => {
-      if (this.inFlight.get(text) === job) this.inFlight.delete(text);
+      if (this.inFlight.get(key) === job) this.inFlight.delete(key);
     };
     job.then((result) => {
       settled();
-      this.remember(text, result);
+      this.remember(key, result);
     }, settled);
     return job;
   }
 
-  /** Keeps the result of a text that is not too big among the last {@link RECENT_RESULTS}. */
-  private remember(text: string, result: ArticleAnalysisResult): void {
-    if (text.length > RECENT_MAX_TEXT_LENGTH) return;
-    this.recent.delete(text);
-    this.recent.set(text, structuredClone(result));
+  /** Keeps the result of a request whose text is not too big among the last {@link RECENT_RESULTS}. */
+  private remember(key: string, result: ArticleAnalysisResult): void {
+    if (key.length > RECENT_MAX_TEXT_LENGTH) return;
+    this.recent.delete(key);
+    this.recent.set(key, structuredClone(result));
     for (const oldest of this.recent.keys()) {
       if (this.recent.size <= RECENT_RESULTS) break;
       this.recent.delete(oldest);
@@ -160,7 +164,7 @@ export class AnalysisPool {
       const job = this.queue.shift() as Job;
       slot.job = job;
       slot.worker.ref(); // busy: keep the process alive until the answer arrives
-      const request: AnalysisRequest = { id: job.id, text: job.text };
+      const request: AnalysisRequest = { id: job.id, text: job.text, folder: job.folder };
       slot.worker.postMessage(request);
     }
     if (!this.queue.length && this.slots.length > 1 && this.slots.every((slot) => !slot.job)) {

@@ -10,6 +10,8 @@ export interface AnalysisWorkerData {
 export interface AnalysisRequest {
   id: number;
   text: string;
+  /** How many other articles of the folder hold each of its lines (see `FolderLineHints`). */
+  folder?: Readonly<Record<string, number>>;
 }
 
 /** The worker's answer to a request: the parse and analysis, or why it failed. */

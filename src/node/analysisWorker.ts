@@ -3,6 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { parseArticle } from '../core/article';
 import { ArticleExtractor } from '../core/extract';
+import { lineFrequencyOf } from '../core/index/folderLines';
 import { loadEntityRecognizer } from '../core/ner';
 import type { AnalysisReply, AnalysisRequest, AnalysisWorkerData } from './analysisProtocol';
 
@@ -19,12 +20,12 @@ try {
   modelError = `the entity model could not be read: ${err instanceof Error ? err.message : String(err)}`;
 }
 
-port.on('message', ({ id, text }: AnalysisRequest) => {
+port.on('message', ({ id, text, folder }: AnalysisRequest) => {
   let reply: AnalysisReply;
   if (!extractor) reply = { id, ok: false, error: modelError ?? 'no extractor' };
   else {
     try {
-      const article = parseArticle(text);
+      const article = parseArticle(text, { lineFrequency: lineFrequencyOf(folder) });
       const analysis = extractor.analyzeArticle(text, article, {
         onError: (stage, error) => console.error(`News Annotator: ${stage} extraction failed`, error),
       });

@@ -60,3 +60,52 @@ export function isValidDate(year: number, month: number, day: number): boolean {
 function formatDate(year: number, month: number, day: number): string {
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
+
+/** A date found inside a short line, with where it stands. */
+export interface DateInLine {
+  date: string;
+  /** Offsets of the date's text in the line. */
+  start: number;
+  end: number;
+}
+
+// Month names of the languages scraped news pages are most often in; abbreviations with or without a period.
+const MONTHS_BY_NAME: Record<string, number> = { ...MONTH_NUMBERS };
+[
+  ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'],
+  ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
+  ['januar', 'februar', 'märz', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'dezember'],
+  ['janeiro', 'fevereiro', 'março', 'abril', 'maio', 'junho', 'julho', 'agosto', 'setembro', 'outubro', 'novembro', 'dezembro'],
+  ['gennaio', 'febbraio', 'marzo', 'aprile', 'maggio', 'giugno', 'luglio', 'agosto', 'settembre', 'ottobre', 'novembre', 'dicembre'],
+  ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'],
+].forEach((names) => names.forEach((n, i) => { MONTHS_BY_NAME[n] = i + 1; }));
+const MONTH_ALT = Object.keys(MONTHS_BY_NAME).sort((a, b) => b.length - a.length).join('|');
+const ANY_MONTH_DAY_YEAR = new RegExp(String.raw`(?<![\p{L}])(${MONTH_ALT})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)`, 'giu');
+const ANY_DAY_MONTH_YEAR = new RegExp(String.raw`(?<!\d)(\d{1,2})(?:st|nd|rd|th|\.|º)?\s+(?:de\s+)?(${MONTH_ALT})\.?,?\s+(?:de\s+)?(\d{4})(?!\d)`, 'giu');
+const ANY_ISO = /(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)/g;
+const NUMERIC = /(?<![\d./-])(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?![\d./-])/g;
+
+/**
+ * Every calendar date written in a line: month-name forms in several languages (`Nov. 20, 2019`, `20 November
+ * 2019`, `20 de noviembre de 2019`), ISO dates and times, and numeric `20/11/2019` or `20.11.2019` (day first
+ * unless only month-first is possible, or `monthFirst` is set and both are). Impossible dates are left out.
+ */
+export function datesInLine(line: string, monthFirst = false): DateInLine[] {
+  const out: DateInLine[] = [];
+  if (line.length > 400) line = line.slice(0, 400);
+  const push = (year: number, month: number | undefined, day: number, start: number, end: number) => {
+    if (!month || !isValidDate(year, month, day)) return;
+    if (out.some((d) => start < d.end && d.start < end)) return;
+    out.push({ date: formatDate(year, month, day), start, end });
+  };
+  for (const m of line.matchAll(ANY_MONTH_DAY_YEAR)) push(Number(m[3]), MONTHS_BY_NAME[m[1].toLowerCase()], Number(m[2]), m.index, m.index + m[0].length);
+  for (const m of line.matchAll(ANY_DAY_MONTH_YEAR)) push(Number(m[3]), MONTHS_BY_NAME[m[2].toLowerCase()], Number(m[1]), m.index, m.index + m[0].length);
+  for (const m of line.matchAll(ANY_ISO)) push(Number(m[1]), Number(m[2]), Number(m[3]), m.index, m.index + m[0].length);
+  for (const m of line.matchAll(NUMERIC)) {
+    const a = Number(m[1]);
+    const b = Number(m[3]);
+    const dayFirst = a > 12 || (b <= 12 && !(monthFirst && m[2] === '/'));
+    push(Number(m[4]), dayFirst ? b : a, dayFirst ? a : b, m.index, m.index + m[0].length);
+  }
+  return out.sort((x, y) => x.start - y.start);
+}

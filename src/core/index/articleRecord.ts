@@ -46,8 +46,8 @@ export const AUTHOR_ROLE = 'author';
  * or place ("Chinese Huawei") is cut off.
  */
 export function buildArticleRecord(hash: string, article: ParsedArticle, analysis: ArticleAnalysis): ArticleRecord {
-  const excluded = article.sections.filter((s) => s.kind === 'byline' || s.kind === 'dateline' || s.kind === 'caption' || s.kind === 'footer' || s.kind === 'repeatedHeadline');
-  const notProse = article.sections.filter((s) => s.kind === 'caption' || s.kind === 'footer' || s.kind === 'repeatedHeadline');
+  const excluded = article.sections.filter((s) => s.kind === 'byline' || s.kind === 'dateline' || s.kind === 'caption' || s.kind === 'footer' || s.kind === 'boilerplate' || s.kind === 'repeatedHeadline');
+  const notProse = article.sections.filter((s) => s.kind === 'caption' || s.kind === 'footer' || s.kind === 'boilerplate' || s.kind === 'repeatedHeadline');
   const headline = article.sections.filter((s) => s.kind === 'headline');
   const inside = (m: Span, spans: readonly Span[]) => spans.some((s) => m.start >= s.start && m.end <= s.end);
   const modifiers = new Set(analysis.entities.filter((e) => e.type === 'misc' || e.type === 'place').map((e) => e.text.toLowerCase()));

@@ -9,3 +9,4 @@ export { compareQuotes, type QuoteComparison, type WordDifference } from './quot
 export { nameKey, withoutTitles } from './names';
 export { readSnapshot, writeSnapshot, SNAPSHOT_FORMAT, type IndexSnapshot } from './snapshot';
 export { type CopyGroup, type CopyOf } from '../corpus/copies';
+export { FolderLineCounts, lineFrequencyOf, type FolderLineHints } from './folderLines';

@@ -4,6 +4,7 @@ import type { ArticleAnalysis, DateMention, ParsedArticle, QuoteMention } from '
 import { buildArticleRecord, createStringInterner, internRecord, type ArticleRecord, type IndexedMention } from './articleRecord';
 import type { EntityCorrection } from './corrections';
 import { EntityGraph, type IndexedEntity } from './entityGraph';
+import { FolderLineCounts, type FolderLineHints } from './folderLines';
 import { Emitter, type CancellationSignal, type Disposable, type Event } from './events';
 import { hashBytes, type FileChange, type WorkspaceHost } from './host';
 import { compareStrings, nameKey } from './names';
@@ -18,9 +19,11 @@ export interface ArticleAnalysisResult {
 
 /**
  * Parses and analyses one article's text: the real pipeline in-thread, a pool of worker threads
- * (asynchronous), or a fake in tests. A thrown error or rejected promise skips that file only.
+ * (asynchronous), or a fake in tests. A thrown error or rejected promise skips that file only. `folder`
+ * tells how many other articles of the workspace hold each of its lines (for `parseArticle`'s
+ * `lineFrequency`: the site's repeated furniture is boilerplate).
  */
-export type AnalyzeArticle = (text: string) => ArticleAnalysisResult | Promise<ArticleAnalysisResult>;
+export type AnalyzeArticle = (text: string, folder?: FolderLineHints) => ArticleAnalysisResult | Promise<ArticleAnalysisResult>;
 
 /** How the index runs. */
 export interface WorkspaceIndexOptions {
@@ -143,6 +146,9 @@ export class WorkspaceIndex implements Disposable {
   private readonly updateGeneration = new Map<string, number>();
   /** Strings shared by all records (names recur across thousands of articles). */
   private readonly intern = createStringInterner();
+  /** Lines repeated across the workspace's articles, and which of them each file was analysed knowing as furniture. */
+  private readonly folderLines = new FolderLineCounts();
+  private readonly analysedFurniture = new Map<string, string>();
   private nextGeneration = 0;
   private watcher: Disposable | undefined;
   private modelVersion: string;
@@ -252,11 +258,38 @@ export class WorkspaceIndex implements Disposable {
     // Analyses already running finish and count, also after a cancellation: that work is done.
     await drain(0);
     if (signal?.isCancellationRequested) result.cancelled = true;
+    // Files read early in the build did not know the furniture the later ones share: analyse them again.
+    if (!result.cancelled) {
+      for (const path of [...this.analysedFurniture.keys()]) {
+        if (signal?.isCancellationRequested) break;
+        if (this.folderLines.boilerplateKeys(path).join('\n') === this.analysedFurniture.get(path)) continue;
+        if ((await this.reanalyse(path)) === 'analysed' && !changed.includes(path)) changed.push(path);
+      }
+    }
     this.cached = new Map(); // the snapshot has served; live records are the truth now
     this.progressEmitter.fire({ done: result.cancelled ? result.indexed : files.length, total: files.length });
     if (changed.length || removed.length) this.updateEmitter.fire({ changed, removed });
     result.skipped = [...this.skippedFiles].map(([path, reason]) => ({ path, reason }));
     return result;
+  }
+
+  /** Reads and analyses one indexed file again, whatever its hash (the folder's furniture changed). */
+  private async reanalyse(path: string): Promise<IngestOutcome> {
+    let bytes: Uint8Array;
+    try {
+      bytes = await this.host.readFile(path);
+    } catch (err) {
+      this.skip(path, describe(err));
+      return 'skipped';
+    }
+    const decoded = decodeArticleBytes(bytes);
+    if (!decoded.ok) {
+      this.skip(path, decoded.reason);
+      return 'skipped';
+    }
+    const hash = this.host.contentHash ? this.host.contentHash(bytes) : hashBytes(bytes);
+    const outcome = this.analyseInto(path, hash, decoded.text, this.startUpdate(path));
+    return outcome instanceof Promise ? (await outcome)() : outcome;
   }
 
   /** Re-reads and re-indexes one file (created or changed on disk). */
@@ -414,7 +447,9 @@ export class WorkspaceIndex implements Disposable {
     };
     let pending: ArticleAnalysisResult | Promise<ArticleAnalysisResult>;
     try {
-      pending = this.analyze(text);
+      this.folderLines.set(path, text);
+      this.analysedFurniture.set(path, this.folderLines.boilerplateKeys(path).join('\n'));
+      pending = this.analyze(text, this.folderLines.hints(path));
     } catch (err) {
       return fail(err);
     }
@@ -469,6 +504,8 @@ export class WorkspaceIndex implements Disposable {
   }
 
   private forget(path: string): void {
+    this.folderLines.delete(path);
+    this.analysedFurniture.delete(path);
     if (this.graph.record(path) === undefined) return;
     this.unindexLookups(path);
     this.graph.setArticle(path, null);
