@@ -65,6 +65,8 @@ class VsCodeWorkspaceHost implements WorkspaceHost {
         listener({ kind, path });
       }, FILE_DEBOUNCE_MS));
     };
+    // The article glob never matches a folder, and deleting a folder reports the folder alone.
+    const folders = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
     const renames = vscode.workspace.onDidRenameFiles((e) => {
       for (const { oldUri, newUri } of e.files) listener({ kind: 'renamed', oldPath: oldUri.toString(), path: newUri.toString() });
     });
@@ -74,6 +76,8 @@ class VsCodeWorkspaceHost implements WorkspaceHost {
       watcher.onDidCreate((u) => later(u, 'created')),
       watcher.onDidChange((u) => later(u, 'changed')),
       watcher.onDidDelete((u) => later(u, 'deleted')),
+      folders,
+      folders.onDidDelete((u) => later(u, 'deleted')),
       new vscode.Disposable(() => pending.forEach((t) => clearTimeout(t))),
     );
   }

@@ -208,6 +208,18 @@ describe('WorkspaceIndex: incremental updates, cache, cancellation', () => {
     assert.deepEqual(index.entityNamed('Meng Wenzhou')?.variants, []);
   });
 
+  it('follows a folder deleted or renamed as one watcher event: its articles go or move with it', async () => {
+    const { host, index, calls } = await indexOf({ 'news/a.txt': SEED_A, 'news/b.txt': SEED_B, 'newsroom.txt': SEED_B });
+    index.watch();
+    host.fire({ kind: 'renamed', oldPath: 'news', path: 'archive' });
+    assert.deepEqual(index.files(), ['archive/a.txt', 'archive/b.txt', 'newsroom.txt']);
+    assert.equal(calls.length, 3, 'moved without analysing again');
+    for (const file of ['archive/a.txt', 'archive/b.txt']) host.files.delete(file);
+    host.fire({ kind: 'deleted', path: 'archive' });
+    assert.deepEqual(index.files(), ['newsroom.txt'], 'a sibling whose name starts alike stays');
+    assert.deepEqual(index.entityNamed('Ren')?.files, ['newsroom.txt']);
+  });
+
   it('reopens from a snapshot without analysing unchanged files, and refuses another model version', async () => {
     const { index } = await indexOf({ 'a.txt': SEED_A, 'b.txt': SEED_B });
     const json = index.snapshot();

@@ -351,6 +351,12 @@ export class WorkspaceIndex implements Disposable {
     if (known) this.updateEmitter.fire({ changed: [], removed: [path] });
   }
 
+  /** The known files (indexed or skipped) inside the folder `path` names, if it names one. */
+  private filesUnder(path: string): string[] {
+    const prefix = path.endsWith('/') ? path : `${path}/`;
+    return [...new Set([...this.graph.files(), ...this.skippedFiles.keys()])].filter((file) => file.startsWith(prefix));
+  }
+
   /** Moves a file's record to its new path without analysing it again. */
   renameFile(oldPath: string, newPath: string): void {
     const record = this.graph.record(oldPath);
@@ -369,8 +375,16 @@ export class WorkspaceIndex implements Disposable {
   watch(): Disposable {
     this.watcher?.dispose();
     const subscription = this.host.onDidChangeFile?.((change: FileChange) => {
-      if (change.kind === 'deleted') this.removeFile(change.path);
-      else if (change.kind === 'renamed') {
+      if (change.kind === 'deleted') {
+        // A deleted folder is one event for the folder alone: its articles go with it.
+        for (const file of this.filesUnder(change.path)) this.removeFile(file);
+        this.removeFile(change.path);
+      } else if (change.kind === 'renamed') {
+        const moved = this.filesUnder(change.oldPath);
+        if (moved.length) {
+          for (const file of moved) this.renameFile(file, change.path + file.slice(change.oldPath.length));
+          return;
+        }
         this.renameFile(change.oldPath, change.path);
         void this.updateFile(change.path);
       } else void this.updateFile(change.path);
