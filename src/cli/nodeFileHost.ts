@@ -13,8 +13,12 @@ export class NodeFileHost implements AnnotationStoreHost {
 
   constructor(readonly root: string) {}
 
+  /** The absolute path of a folder-relative one; refuses one that would reach outside the folder (a second line of defence behind storePathFor). */
   private resolve(relative: string): string {
-    return path.join(this.root, ...relative.split('/'));
+    const full = path.resolve(this.root, ...relative.split('/'));
+    const inside = path.relative(this.root, full);
+    if (inside === '..' || inside.startsWith(`..${path.sep}`) || path.isAbsolute(inside)) throw new Error(`refused: ${relative} is outside the workspace folder ${this.root}`);
+    return full;
   }
 
   async readFile(relative: string): Promise<Uint8Array | undefined> {

@@ -557,11 +557,13 @@ class AnnotationComments implements vscode.Disposable, NewsAnnotationSource {
 
   async importFrom(file: vscode.Uri, folder: vscode.WorkspaceFolder): Promise<number> {
     const json: unknown = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(file)));
-    const folderPrefix = `${folder.uri.toString()}/`;
-    const annotations = parseAnnotationDocument(json, (source) => (source.startsWith(folderPrefix) ? decodeURIComponent(source.slice(folderPrefix.length)) : undefined));
-    const summary = await importIntoStore(this.storeFor(folder), annotations);
-    await this.loadAll();
-    return summary.imported;
+    const annotations = parseAnnotationDocument(json, folder.uri.toString());
+    try {
+      return (await importIntoStore(this.storeFor(folder), annotations)).imported;
+    } finally {
+      // Also after a partial import: what was written shows.
+      await this.loadAll();
+    }
   }
 
   /** Live anchors of a document, for the integration tests (internal command). */

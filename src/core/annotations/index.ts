@@ -9,4 +9,5 @@ export * from './host';
 export * from './store';
 export * from './corrections';
 export * from './interchange';
+export * from './articlePaths';
 export * from './workspaceOperations';

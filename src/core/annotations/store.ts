@@ -13,7 +13,8 @@
  *   in between (a lock that is not strictly exclusive: VS Code's check-then-rename), this one
  *   re-reads, merges and writes again, and gives up loudly (StoreBusyError) rather than silently;
  * - a store file that fails to parse or validate is reported (onDidReportError, with a backup copy
- *   beside it), its article is read-only here until the file is fixed, and it is never overwritten.
+ *   beside it, one per distinct content however often it is read), its article is read-only here
+ *   until the file is fixed, and it is never overwritten.
  */
 import type { Annotation } from './model';
 import { laterStamp } from './model';
@@ -259,10 +260,12 @@ export class AnnotationStore implements Disposable {
     let error = this.broken.get(article);
     if (!this.backedUp.has(fingerprint)) {
       this.backedUp.add(fingerprint);
-      const backupPath = `${err.storePath}.corrupt-${this.now().toISOString().replace(/[:.]/g, '-')}.bak`;
+      // Named by content, not by time: every run (each CLI call, each window) meets the same corrupt
+      // file, and one copy of each distinct content is enough.
+      const backupPath = `${err.storePath}.corrupt-${checksum(bytes).toString(16).padStart(8, '0')}-${bytes.length}.bak`;
       let saved: string | undefined;
       try {
-        await this.host.writeFile(backupPath, bytes);
+        if (!sameBytes(await this.host.readFile(backupPath), bytes)) await this.host.writeFile(backupPath, bytes);
         saved = backupPath;
       } catch {
         saved = undefined;
