@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
-import type { AnnotationStoreHost, Disposable, FileStat } from '../core/annotations/host';
+import type { AnnotationStoreHost, Disposable, FileStat, LockOwner } from '../core/annotations/host';
 import { FileExistsError } from '../core/annotations/host';
 
 /**
@@ -10,8 +11,19 @@ import { FileExistsError } from '../core/annotations/host';
  */
 export class NodeFileHost implements AnnotationStoreHost {
   readonly atomicExclusiveRename = true;
+  readonly lockOwner: LockOwner = { pid: process.pid, hostname: os.hostname() };
 
   constructor(readonly root: string) {}
+
+  isProcessAlive(pid: number): boolean {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch (err) {
+      // EPERM: it runs, as another user.
+      return (err as NodeJS.ErrnoException).code === 'EPERM';
+    }
+  }
 
   /** The absolute path of a folder-relative one; refuses one that would reach outside the folder (a second line of defence behind storePathFor). */
   private resolve(relative: string): string {

@@ -49,7 +49,7 @@ describe('interchange (core/annotations/interchange)', () => {
       const summary = await importIntoStore(new AnnotationStore(host), parseAnnotationDocument([noId]));
       assert.deepEqual({ imported: summary.imported, alreadyStored: summary.alreadyStored }, { imported: 0, alreadyStored: 1 });
       const [after] = await new AnnotationStore(host).load('a.txt');
-      assert.equal((after?.body as { value: string }[])[0]?.value, 'Checked: true');
+      assert.equal(after?.body[0]?.value, 'Checked: true');
     });
   });
 
