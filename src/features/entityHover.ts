@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { IndexedEntity, WorkspaceIndex } from '../core/index';
 import type { Span } from '../core/types';
+import { escapeMarkdownText } from '../core/markdownText';
 import { OPEN_MENTION_COMMAND } from './newsViewModel';
 import { SHOW_MENTIONS_COMMAND } from './entityNavigation';
 
@@ -14,10 +15,8 @@ export interface EntityHoverDeps {
   annotations?: { annotations(): readonly { uri: string | null; range?: Span }[] };
 }
 
-/** Escapes article text for Markdown, so an article cannot inject links, images or HTML. */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&"']/g, (c) => `\\${c}`).replace(/\s+/g, ' ');
-}
+/** Escapes article text for Markdown, so an article cannot inject links (bare URLs included), images or HTML. */
+export const escapeMarkdown = escapeMarkdownText;
 
 function openLink(label: string, file: string, start: number, end: number): string {
   const args = encodeURIComponent(JSON.stringify([file, start, end]));
