@@ -3,10 +3,10 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { decodeArticleBytes } from '../core/decode';
 import {
-  AnnotationStore, ArticlePathError, ImportError, PartialImportError, StoreFileError, exportFromStore, importIntoStore, parseAnnotationDocument,
+  AnnotationStore, ArticlePathError, ImportError, PartialImportError, StoreBusyError, StoreFileError, exportFromStore, importIntoStore, parseAnnotationDocument,
   toAnnotationCollection, toCsv, toMarkdown,
 } from '../core/annotations';
-import { CliError, readTextFile } from './io';
+import { CliError, describeFsError, readTextFile } from './io';
 import { NodeFileHost } from './nodeFileHost';
 
 const USAGE = 'usage: news-annotator annotations import WORKSPACE FILE | export WORKSPACE [--format jsonld|csv|md]';
@@ -27,8 +27,8 @@ function workspaceFolder(argument: string | undefined): string {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(argument);
-  } catch {
-    throw new CliError(`${argument}: no such folder`);
+  } catch (err) {
+    throw new CliError((err as NodeJS.ErrnoException).code === 'ENOENT' ? `${argument}: no such folder` : describeFsError(err, argument) ?? `${argument}: cannot read`);
   }
   if (!stat.isDirectory()) throw new CliError(`${argument}: not a folder`);
   return path.resolve(argument);
@@ -54,7 +54,7 @@ async function runImport(args: string[]): Promise<number> {
     return 0;
   } catch (err) {
     if (err instanceof ImportError) throw new CliError(`${file}: ${err.message}`);
-    if (err instanceof PartialImportError || err instanceof StoreFileError || err instanceof ArticlePathError) throw new CliError(err.message);
+    if (err instanceof PartialImportError || err instanceof StoreFileError || err instanceof ArticlePathError || err instanceof StoreBusyError) throw new CliError(err.message);
     throw err;
   }
 }

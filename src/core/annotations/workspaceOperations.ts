@@ -23,10 +23,10 @@ export class PartialImportError extends Error {
     readonly written: readonly { article: string; count: number }[],
     readonly notWritten: readonly { article: string; count: number; reason: string }[],
   ) {
-    const done = written.length === 0 ? 'nothing was written'
-      : `written: ${written.map((w) => `${w.count} for ${w.article}`).join(', ')}`;
     const failed = notWritten.map((n) => `${n.count} for ${n.article} (${n.reason})`).join('; ');
-    super(`import incomplete: ${done}; not written: ${failed}`);
+    super(written.length === 0
+      ? `import failed, nothing was written: ${failed}`
+      : `import incomplete: written: ${written.map((w) => `${w.count} for ${w.article}`).join(', ')}; not written: ${failed}`);
     this.name = 'PartialImportError';
   }
 }
