@@ -8,5 +8,6 @@ import './views.test';
 import './index.test';
 import './viewMenus.test';
 import './comments.test';
+import './importSafety.test';
 import './editor.test';
 import './network.test';
