@@ -48,11 +48,12 @@ function recognizeEntities(model: NerModel, features: FeatureExtractor, text: st
   for (let from = 0; from < text.length || from === 0;) {
     const breakAt = text.length - from > NER_WINDOW_CHARS ? text.indexOf('\n', from + NER_WINDOW_CHARS) : -1;
     const to = breakAt < 0 ? text.length : breakAt + 1;
-    if (from === 0 && to === text.length) {
-      mentions.push(...taggedMentions(model, features, text, skip));
-    } else {
-      const windowSkip = skip.filter((s) => s.start < to && s.end > from).map((s) => ({ start: Math.max(0, s.start - from), end: Math.min(to, s.end) - from }));
-      for (const m of taggedMentions(model, features, text.slice(from, to), windowSkip)) mentions.push({ ...m, start: m.start + from, end: m.end + from });
+    const whole = from === 0 && to === text.length;
+    const windowSkip = whole ? skip : skip.filter((s) => s.start < to && s.end > from).map((s) => ({ start: Math.max(0, s.start - from), end: Math.min(to, s.end) - from }));
+    for (const m of taggedMentions(model, features, whole ? text : text.slice(from, to), windowSkip)) {
+      m.start += from;
+      m.end += from;
+      mentions.push(m);
     }
     if (to >= text.length) break;
     from = to;
