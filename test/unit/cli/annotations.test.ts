@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { FIXTURES, annotationOn, filesUnder, runCli, tempFolder } from './cliKit';
@@ -29,13 +30,17 @@ describe('CLI annotations import/export on real files (cli/annotations, built di
   afterEach(() => tmp.remove());
 
   describe('a target source outside the workspace is refused and nothing is written', () => {
+    // A name of this run's own: the old code wrote `<name>.jsonld` into the system's temp folder.
+    const escaped = `news-annotator-escaped-${process.pid}`;
+    const escapedFile = path.join(os.tmpdir(), `${escaped}.jsonld`);
+    afterEach(() => fs.rmSync(escapedFile, { force: true }));
     for (const [what, source] of [
-      ['a relative path that climbs out', '../../escaped'],
-      ['eight ../ reaching the root', '../../../../../../../../tmp/escaped'],
-      ['a Windows-style climb', '..\\..\\escaped'],
-      ['an absolute path', '/tmp/escaped'],
-      ['a URL of another origin', 'https://www.ft.com/escaped'],
-      ['a file URI outside the folder', 'file:///tmp/escaped'],
+      ['a relative path that climbs out', `../../${escaped}`],
+      ['eight ../ reaching the root', `../../../../../../../..${os.tmpdir()}/${escaped}`],
+      ['a Windows-style climb', `..\\..\\${escaped}`],
+      ['an absolute path', path.join(os.tmpdir(), escaped)],
+      ['a URL of another origin', `https://www.ft.com/${escaped}`],
+      ['a file URI outside the folder', pathToFileURL(path.join(os.tmpdir(), escaped)).href],
     ] as const) {
       it(what, () => {
         const input = write('in.json', [annotationOn(SEED, 'the Financial Times reported', { id: 'urn:x:1' }), annotationOn(source, 'x', { id: 'urn:x:2' })]);
@@ -44,7 +49,7 @@ describe('CLI annotations import/export on real files (cli/annotations, built di
         assert.equal(run.status, 1, run.stderr);
         assert.match(run.stderr, /^news-annotator: .*in\.json: item 2 \(urn:x:2\): refused: target source .* (resolves outside the workspace folder|is an absolute path|is outside the workspace folder).*; nothing was imported\n$/);
         assert.deepEqual(filesUnder(tmp.dir), before);
-        assert.ok(!fs.existsSync('/tmp/escaped.jsonld'));
+        assert.ok(!fs.existsSync(escapedFile), `${escapedFile} was written`);
       });
     }
 
