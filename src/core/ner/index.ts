@@ -13,6 +13,8 @@ export interface EntityRecognizer {
   recognize(text: string, skip?: readonly Span[]): EntityMention[];
 }
 
+/** The roles of a mention that has none (frozen: shared by every such mention). */
+const NO_ROLES: string[] = Object.freeze<string[]>([]) as string[];
 const TYPES: readonly EntityType[] = ['person', 'organization', 'place', 'misc'];
 const PERSON = 0;
 const ORGANIZATION = 1;
@@ -98,7 +100,9 @@ function mentionOf(text: string, tokens: readonly Token[], span: TaggedSpan): En
     text: written,
     // Shared with `text` unless spacing changes: a huge text has a million mentions.
     name: /\s\s|[^\S ]/.test(written) ? written.replace(/\s+/g, ' ') : written,
-    roles: [],
+    // Persons get their own array (rolesAround); the others share this one, never written to: a huge
+    // text has close to a million mentions.
+    roles: NO_ROLES,
   };
 }
 
