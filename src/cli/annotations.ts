@@ -3,13 +3,16 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { decodeArticleBytes } from '../core/decode';
 import {
-  AnnotationStore, ImportError, StoreFileError, exportFromStore, importIntoStore, parseAnnotationDocument,
+  AnnotationStore, ArticlePathError, ImportError, PartialImportError, StoreBusyError, StoreFileError, exportFromStore, importIntoStore, parseAnnotationDocument,
   toAnnotationCollection, toCsv, toMarkdown,
 } from '../core/annotations';
-import { CliError, readTextFile } from './io';
+import { CliError, describeFsError, readTextFile } from './io';
 import { NodeFileHost } from './nodeFileHost';
 
 const USAGE = 'usage: news-annotator annotations import WORKSPACE FILE | export WORKSPACE [--format jsonld|csv|md]';
+
+/** Exit status of an export that skipped unreadable store files (EX_DATAERR). */
+const EXIT_INCOMPLETE = 65;
 
 /** `annotations import WORKSPACE FILE` and `annotations export WORKSPACE [--format jsonld|csv|md]`. */
 export async function runAnnotations(args: string[]): Promise<number> {
@@ -24,8 +27,8 @@ function workspaceFolder(argument: string | undefined): string {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(argument);
-  } catch {
-    throw new CliError(`${argument}: no such folder`);
+  } catch (err) {
+    throw new CliError((err as NodeJS.ErrnoException).code === 'ENOENT' ? `${argument}: no such folder` : describeFsError(err, argument) ?? `${argument}: cannot read`);
   }
   if (!stat.isDirectory()) throw new CliError(`${argument}: not a folder`);
   return path.resolve(argument);
@@ -44,13 +47,14 @@ async function runImport(args: string[]): Promise<number> {
   }
   const store = new AnnotationStore(new NodeFileHost(root));
   try {
-    const annotations = parseAnnotationDocument(json, (source) => relativeSource(root, source));
+    const annotations = parseAnnotationDocument(json, pathToFileURL(root).href);
     const summary = await importIntoStore(store, annotations);
-    process.stderr.write(`imported ${summary.imported} annotation(s) into ${summary.articles.length} store file(s)\n`);
+    const again = summary.alreadyStored > 0 ? ` (${summary.alreadyStored} already stored, left as they were)` : '';
+    process.stderr.write(`imported ${summary.imported} annotation(s) into ${summary.articles.length} store file(s)${again}\n`);
     return 0;
   } catch (err) {
     if (err instanceof ImportError) throw new CliError(`${file}: ${err.message}`);
-    if (err instanceof StoreFileError) throw new CliError(err.message);
+    if (err instanceof PartialImportError || err instanceof StoreFileError || err instanceof ArticlePathError || err instanceof StoreBusyError) throw new CliError(err.message);
     throw err;
   }
 }
@@ -70,9 +74,15 @@ async function runExport(args: string[]): Promise<number> {
   const root = workspaceFolder(positional[0]);
   const store = new AnnotationStore(new NodeFileHost(root));
   const items = await exportFromStore(store, async (article) => readArticle(root, article));
-  for (const problem of store.problems()) process.stderr.write(`news-annotator: warning: ${problem.message}\n`);
   const output = format === 'csv' ? toCsv(items) : format === 'md' ? toMarkdown(items) : `${JSON.stringify(toAnnotationCollection(items), null, 2)}\n`;
   process.stdout.write(output);
+  // The readable stores are exported; the run still fails, so a script does not take a partial export for a whole one.
+  const skipped = store.problems();
+  for (const problem of skipped) process.stderr.write(`news-annotator: skipped ${problem.message}\n`);
+  if (skipped.length > 0) {
+    process.stderr.write(`news-annotator: export incomplete: ${skipped.length} store file(s) skipped (${skipped.map((p) => p.storePath).join(', ')})\n`);
+    return EXIT_INCOMPLETE;
+  }
   return 0;
 }
 
@@ -85,15 +95,4 @@ function readArticle(root: string, article: string): string | undefined {
   }
   const decoded = decodeArticleBytes(bytes);
   return decoded.ok ? decoded.text : undefined;
-}
-
-/** A target source as a workspace-relative path: file URIs and absolute paths inside the folder are made relative. */
-function relativeSource(root: string, source: string): string | undefined {
-  const rootUrl = pathToFileURL(root).href.replace(/\/?$/, '/');
-  let absolute: string | undefined;
-  if (source.startsWith(rootUrl)) return decodeURIComponent(source.slice(rootUrl.length));
-  if (path.isAbsolute(source)) absolute = source;
-  if (absolute === undefined) return source.replace(/\\/g, '/').replace(/^\.\//, '');
-  const relative = path.relative(root, absolute);
-  return relative.startsWith('..') ? undefined : relative.split(path.sep).join('/');
 }

@@ -1,7 +1,6 @@
-import * as readline from 'node:readline';
 import { parseArticle } from '../core/article';
 import { ArticleExtractor, ALL_TASKS, nonBodySpans, type ExtractionTask } from '../core/extract';
-import type { ParsedArticle } from '../core/types';
+import type { DateMention, EntityMention, ParsedArticle, QuoteMention } from '../core/types';
 import { CliError } from './io';
 import { loadShippedRecognizer } from './model';
 
@@ -10,6 +9,9 @@ interface InputDocument {
   text: string;
   date: string | null;
 }
+
+/** Items of an answer serialized at once (see runExtract). */
+const OUTPUT_SLICE = 4096;
 
 const TASK_NAMES: Record<string, ExtractionTask> = { people: 'entities', entities: 'entities', dates: 'dates', quotes: 'quotes' };
 
@@ -23,18 +25,13 @@ const TASK_NAMES: Record<string, ExtractionTask> = { people: 'entities', entitie
 export async function runExtract(args: string[]): Promise<number> {
   const tasks = parseTasks(args);
   const extractor = new ArticleExtractor(loadShippedRecognizer());
-  const lines = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
-  let lineNumber = 0;
   let failures = 0;
   const out: string[] = [];
   const flush = () => {
     if (out.length) process.stdout.write(out.join(''));
     out.length = 0;
   };
-  for await (const line of lines) {
-    lineNumber++;
-    if (!line.trim()) continue;
-    const doc = parseInputLine(line, lineNumber);
+  for await (const { doc } of inputDocuments(process.stdin)) {
     if (typeof doc === 'string') {
       process.stderr.write(`news-annotator extract: ${doc}\n`);
       failures++;
@@ -49,18 +46,65 @@ export async function runExtract(args: string[]): Promise<number> {
       tasks,
       onError: (stage, err) => process.stderr.write(`news-annotator extract: ${doc.id}: ${stage} failed: ${err instanceof Error ? err.message : String(err)}\n`),
     });
-    out.push(JSON.stringify({
-      id: doc.id,
-      people: analysis.entities.filter((e) => e.type === 'person').map(({ start, end }) => ({ start, end })),
-      dates: analysis.dates.map(({ start, end, value, type }) => ({ start, end, value, type })),
-      quotes: analysis.quotes.map(({ start, end, speaker }) => ({ start, end, speaker: speaker ? { start: speaker.start, end: speaker.end } : null })),
-      entities: analysis.entities.map(({ start, end, type, name }) => ({ start, end, type, name })),
-      article: articleField(article),
-    }) + '\n');
+    const fields: [string, readonly unknown[], (item: never) => unknown][] = [
+      ['people', analysis.entities.filter((e) => e.type === 'person'), ({ start, end }: EntityMention) => ({ start, end })],
+      ['dates', analysis.dates, ({ start, end, value, type }: DateMention) => ({ start, end, value, type })],
+      ['quotes', analysis.quotes, ({ start, end, speaker }: QuoteMention) => ({ start, end, speaker: speaker ? { start: speaker.start, end: speaker.end } : null })],
+      ['entities', analysis.entities, ({ start, end, type, name }: EntityMention) => ({ start, end, type, name })],
+    ];
+    // The same bytes as JSON.stringify of the whole answer, written a slice of items at a time: a
+    // 50 MB article's answer is about a million items, whose one string (and its copies on the way
+    // out) would be the largest thing in memory.
+    out.push(`{"id":${JSON.stringify(doc.id)}`);
+    for (const [name, items, shape] of fields) {
+      out.push(`,"${name}":[`);
+      for (let i = 0; i < items.length; i += OUTPUT_SLICE) {
+        out.push((i > 0 ? ',' : '') + items.slice(i, i + OUTPUT_SLICE).map((item) => JSON.stringify(shape(item as never))).join(','));
+        if (out.length >= 64) flush();
+      }
+      out.push(']');
+    }
+    out.push(`,"article":${JSON.stringify(articleField(article))}}\n`);
     if (out.length >= 64) flush();
   }
   flush();
   return failures ? 65 : 0;
+}
+
+/**
+ * The documents of a JSON Lines stream, parsed one line at a time (`\n` or `\r\n` ends a line; blank
+ * lines are skipped), each with its line number or, for a bad line, the reason as a string. The line's
+ * bytes and text are dropped once parsed, before the document is analysed: a 50 MB line held while its
+ * text is analysed (as readline's line would be) costs hundreds of megabytes more at the peak.
+ */
+async function* inputDocuments(input: AsyncIterable<Buffer | string>): AsyncGenerator<{ lineNumber: number; doc: InputDocument | string }> {
+  let pending: Buffer[] = [];
+  let lineNumber = 0;
+  // The line is joined, decoded and parsed here, so nothing of it stays referenced while the generator waits.
+  const take = (parts: Buffer[]): { lineNumber: number; doc: InputDocument | string } | undefined => {
+    lineNumber++;
+    const bytes = parts.length === 1 ? (parts[0] as Buffer) : Buffer.concat(parts);
+    const end = bytes.length > 0 && bytes[bytes.length - 1] === 13 ? bytes.length - 1 : bytes.length;
+    const line = bytes.toString('utf8', 0, end);
+    return line.trim() ? { lineNumber, doc: parseInputLine(line, lineNumber) } : undefined;
+  };
+  for await (const chunk of input) {
+    let rest = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    for (let nl = rest.indexOf(10); nl >= 0; nl = rest.indexOf(10)) {
+      const parts = [...pending, rest.subarray(0, nl)];
+      pending = [];
+      rest = rest.subarray(nl + 1);
+      const parsed = take(parts);
+      parts.length = 0;
+      if (parsed) yield parsed;
+    }
+    if (rest.length) pending.push(rest);
+  }
+  if (pending.length) {
+    const parsed = take(pending);
+    pending = [];
+    if (parsed) yield parsed;
+  }
 }
 
 function parseTasks(args: string[]): ExtractionTask[] {

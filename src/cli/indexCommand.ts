@@ -6,7 +6,7 @@ import { lineFrequencyOf } from '../core/index/folderLines';
 import { hashBytes } from '../core/index/host';
 import { WorkspaceIndex, type AnalyzeArticle } from '../core/index/workspaceIndex';
 import { AnalysisPool } from '../node/analysisPool';
-import { CliError } from './io';
+import { CliError, describeFsError } from './io';
 import { NER_MODEL_PATH, loadShippedRecognizer } from './model';
 import { NodeWorkspaceHost } from './nodeWorkspaceHost';
 
@@ -38,8 +38,8 @@ export async function runIndex(args: string[]): Promise<number> {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(dir);
-  } catch {
-    throw new CliError(`${dir}: no such folder`);
+  } catch (err) {
+    throw new CliError((err as NodeJS.ErrnoException).code === 'ENOENT' ? `${dir}: no such folder` : describeFsError(err, dir) ?? `${dir}: cannot read`);
   }
   if (!stat.isDirectory()) throw new CliError(`${dir}: not a folder`);
 

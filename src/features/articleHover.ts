@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { DateMention, EntityMention } from '../core/types';
+import { escapeMarkdownText } from '../core/markdownText';
 import { spanToRange } from './convert';
 import type { DocumentAnalyses } from './documentAnalysis';
 import { type IndexBuildProgress, indexingNote } from '../core/index/buildProgress';
@@ -14,12 +15,12 @@ const ENTITY_LABEL: Record<EntityMention['type'], string> = {
 /** A card for a name: its canonical name in this article, its type and the roles stated next to its mentions. */
 export function entityCard(mention: EntityMention, sameEntity: readonly EntityMention[]): vscode.MarkdownString {
   const card = new vscode.MarkdownString();
-  card.appendMarkdown('**').appendText(mention.name).appendMarkdown(`** — ${ENTITY_LABEL[mention.type]}`);
-  if (mention.text !== mention.name) card.appendMarkdown('  \nwritten ').appendText(`“${mention.text}”`);
+  card.appendMarkdown('**').appendMarkdown(escapeMarkdownText(mention.name)).appendMarkdown(`** — ${ENTITY_LABEL[mention.type]}`);
+  if (mention.text !== mention.name) card.appendMarkdown('  \nwritten ').appendMarkdown(escapeMarkdownText(`“${mention.text}”`));
   const roles = [...new Set(sameEntity.flatMap((m) => m.roles))];
   if (roles.length) {
     card.appendMarkdown('\n\n**Roles**\n');
-    for (const role of roles) card.appendMarkdown('\n- ').appendText(role);
+    for (const role of roles) card.appendMarkdown('\n- ').appendMarkdown(escapeMarkdownText(role));
   }
   return card;
 }
@@ -27,17 +28,18 @@ export function entityCard(mention: EntityMention, sameEntity: readonly EntityMe
 /** A card for a time expression: its resolved value (or that it has none) and its TimeML type. */
 export function dateCard(date: DateMention, publicationDate: string | null): vscode.MarkdownString {
   const card = new vscode.MarkdownString();
-  card.appendText(`“${date.text}”`).appendMarkdown(` — ${date.type.toLowerCase()}\n\n`);
-  if (date.value) card.appendMarkdown('**').appendText(date.value).appendMarkdown('**');
+  card.appendMarkdown(escapeMarkdownText(`“${date.text}”`)).appendMarkdown(` — ${date.type.toLowerCase()}\n\n`);
+  if (date.value) card.appendMarkdown('**').appendMarkdown(escapeMarkdownText(date.value)).appendMarkdown('**');
   else card.appendMarkdown('no calendar value');
-  if (publicationDate) card.appendMarkdown('\n\nrelative to the publication date ').appendText(publicationDate);
+  if (publicationDate) card.appendMarkdown('\n\nrelative to the publication date ').appendMarkdown(escapeMarkdownText(publicationDate));
   return card;
 }
 
 /**
  * Single-article hover: a person's roles and a date's resolved value, from this document's own
  * analysis. Silent on documents the cross-file index holds, where the entity hover answers instead.
- * Every piece of article text goes through `appendText`, so an article cannot inject Markdown.
+ * Every piece of article text goes through `escapeMarkdownText`, so an article cannot inject Markdown
+ * (nor a link: `appendText` leaves bare URLs to the renderer's autolinking).
  */
 export class ArticleHoverProvider implements vscode.HoverProvider {
   constructor(private readonly deps: ArticleHoverDeps) {}

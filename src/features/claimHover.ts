@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { CLAIM_STATUS_LABELS } from '../core/claims';
 import type { ClaimsService } from './claimsService';
-import { escapeMarkdown } from './entityHover';
+import { escapeMarkdownText as escapeMarkdown } from '../core/markdownText';
 
 /** A hover on a tracked claim's passage: its status, verdict, claimant and where else it appears. */
 export class ClaimHoverProvider implements vscode.HoverProvider {

@@ -579,11 +579,13 @@ class AnnotationComments implements vscode.Disposable, NewsAnnotationSource {
 
   async importFrom(file: vscode.Uri, folder: vscode.WorkspaceFolder): Promise<number> {
     const json: unknown = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(file)));
-    const folderPrefix = `${folder.uri.toString()}/`;
-    const annotations = parseAnnotationDocument(json, (source) => (source.startsWith(folderPrefix) ? decodeURIComponent(source.slice(folderPrefix.length)) : undefined));
-    const summary = await importIntoStore(this.storeFor(folder), annotations);
-    await this.loadAll();
-    return summary.imported;
+    const annotations = parseAnnotationDocument(json, folder.uri.toString());
+    try {
+      return (await importIntoStore(this.storeFor(folder), annotations)).imported;
+    } finally {
+      // Also after a partial import: what was written shows.
+      await this.loadAll();
+    }
   }
 
   /** Live anchors of a document, for the integration tests (internal command). */
@@ -807,16 +809,19 @@ export function registerComments(_context: vscode.ExtensionContext, deps: Commen
       void vscode.window.showInformationMessage(`News Annotator: exported ${count} annotation(s) to ${vscode.workspace.asRelativePath(destination)}.`);
       return count;
     }),
-    register('newsAnnotator.importAnnotations', async () => {
+    // An optional file URI (tests, scripts) stands in for the open dialog.
+    register('newsAnnotator.importAnnotations', async (fileArg?: string) => {
       const folder = vscode.workspace.workspaceFolders?.length === 1 ? vscode.workspace.workspaceFolders[0] : await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Import into which folder?' });
       if (!folder) return;
-      const [file] = (await vscode.window.showOpenDialog({ canSelectMany: false, filters: { 'W3C annotations': ['json', 'jsonld'] } })) ?? [];
+      const [file] = typeof fileArg === 'string' ? [vscode.Uri.parse(fileArg)] : (await vscode.window.showOpenDialog({ canSelectMany: false, filters: { 'W3C annotations': ['json', 'jsonld'] } })) ?? [];
       if (!file) return;
       try {
         const count = await comments.importFrom(file, folder);
         void vscode.window.showInformationMessage(`News Annotator: imported ${count} annotation(s).`);
+        return count;
       } catch (err) {
         void vscode.window.showErrorMessage(`News Annotator: ${vscode.workspace.asRelativePath(file)}: ${err instanceof Error ? err.message : String(err)}`);
+        return undefined;
       }
     }),
     register('newsAnnotator.markAsPerson', () => comments.correct({ kind: 'setType', entityType: 'Person' })),

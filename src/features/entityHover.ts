@@ -4,6 +4,7 @@ import { articlesAndOrigins } from '../core/corpus/copies';
 import { type IndexBuildProgress, indexingNote } from '../core/index/buildProgress';
 import { quoteExcerpt } from '../core/quotes/excerpt';
 import type { Span } from '../core/types';
+import { escapeMarkdownText } from '../core/markdownText';
 import { OPEN_MENTION_COMMAND } from './newsViewModel';
 import { SHOW_MENTIONS_COMMAND } from './entityNavigation';
 
@@ -20,10 +21,8 @@ export interface EntityHoverDeps {
 }
 
 
-/** Escapes article text for Markdown, so an article cannot inject links, images or HTML. */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&"']/g, (c) => `\\${c}`).replace(/\s+/g, ' ');
-}
+/** Escapes article text for Markdown, so an article cannot inject links (bare URLs included), images or HTML. */
+export const escapeMarkdown = escapeMarkdownText;
 
 function openLink(label: string, file: string, start: number, end: number): string {
   const args = encodeURIComponent(JSON.stringify([file, start, end]));

@@ -8,6 +8,7 @@ import './views.test';
 import './index.test';
 import './viewMenus.test';
 import './comments.test';
+import './importSafety.test';
 import './editor.test';
 import './corpusViews.test';
 import './articleWatcher.test';

@@ -224,13 +224,16 @@ function sideAgreement(text: string, quote: TextQuoteSelector, start: number, en
   // An empty prefix or suffix was cut by the text's edge: the passage began (ended) the text. So was
   // a short one when a stored position vouches for our own context length: then all the text before
   // (after) the occurrence is compared with it, so an occurrence far from that edge does not match.
-  const before = prefix === '' ? edgeProximity(start)
+  const before = quote.prefix === undefined ? undefined : prefix === '' ? edgeProximity(start)
     : edgeAware && prefix.length < CONTEXT_LENGTH ? wholeSideSimilarity(prefix, text.slice(0, start))
       : edgeSimilarity([...prefix].reverse().join(''), [...text.slice(Math.max(0, start - prefix.length - slack), start)].reverse().join(''));
-  const after = suffix === '' ? edgeProximity(text.length - end)
+  const after = quote.suffix === undefined ? undefined : suffix === '' ? edgeProximity(text.length - end)
     : edgeAware && suffix.length < CONTEXT_LENGTH ? wholeSideSimilarity(suffix, text.slice(end))
       : edgeSimilarity(suffix, text.slice(end, end + suffix.length + slack));
-  return { before, after };
+  // A prefix or suffix that is absent (not empty) is unknown, not "at the text's edge": other tools
+  // often store the quote alone. It says nothing, so the known side stands for both; with neither,
+  // every occurrence fits equally and only a unique one (or the position) can be chosen.
+  return { before: before ?? after ?? 1, after: after ?? before ?? 1 };
 }
 
 /** Similarity of a context cut by the text's edge to everything between the occurrence and that edge. */

@@ -37,6 +37,21 @@ export interface AnnotationStoreHost {
   readonly atomicExclusiveRename?: boolean;
   /** Fires with the path of a file under `folder` that changed outside the store (or at all). */
   watch?(folder: string, listener: (path: string) => void): Disposable;
+  /**
+   * This process, written into the store's lock and temporary file names so that another process on
+   * the same machine can tell when their writer died (and take its lock over at once). Hosts that
+   * cannot name a process leave it out: their locks are taken over once older than the stale age.
+   */
+  readonly lockOwner?: LockOwner;
+  /** Whether the process `pid` of this machine still runs (asked only with {@link lockOwner}). */
+  isProcessAlive?(pid: number): boolean;
+}
+
+/** A process on a machine, as written into a lock file. */
+export interface LockOwner {
+  readonly pid: number;
+  /** The machine's host name: a pid means nothing on another machine (a shared or synced folder). */
+  readonly hostname: string;
 }
 
 /** The error a host raises when a non-overwriting rename meets an existing file. */

@@ -10,4 +10,5 @@ export * from './host';
 export * from './store';
 export * from './corrections';
 export * from './interchange';
+export * from './articlePaths';
 export * from './workspaceOperations';

@@ -6,9 +6,10 @@
 import { type AnchorResult, anchorTarget } from './anchoring';
 import {
   ANNOTATION_CONTEXT, type Annotation, type AnnotationTarget, type Motivation, type Selector, type TextualBody,
-  newAnnotationId, quoteSelectorOf, selectorsFor, tagsOf, textOf, threadsOf, verdictOf,
+  quoteSelectorOf, selectorsFor, tagsOf, textOf, threadsOf, verdictOf,
 } from './model';
 import { annotationSchemaError } from './schema';
+import { articlePathFromSource } from './articlePaths';
 
 /** An input that is not a W3C annotation document. */
 export class ImportError extends Error {
@@ -22,13 +23,15 @@ const MOTIVATIONS = new Set<Motivation>(['commenting', 'questioning', 'assessing
 
 /**
  * The annotations of a W3C document (Annotation, array, AnnotationPage, AnnotationCollection with
- * embedded `first`/`next` pages), normalized to the stored shape; ids are kept. `sourceOf` maps a
- * target source (a relative path, or a URI of another tool) to an article path, or undefined to keep it.
+ * embedded `first`/`next` pages), normalized to the stored shape; ids are kept. Every target source
+ * must name an article of the workspace folder (see {@link articlePathFromSource}; `folderUri` lets a
+ * URI inside the folder count as its relative path): one that resolves outside it, an absolute path
+ * or a URL of another origin is refused, so that an import cannot write outside the folder.
  * Throws ImportError on anything that is not such a document, naming the offending item.
  */
-export function parseAnnotationDocument(json: unknown, sourceOf: (source: string) => string | undefined = () => undefined): Annotation[] {
+export function parseAnnotationDocument(json: unknown, folderUri?: string): Annotation[] {
   const raw = collectItems(json);
-  return raw.map((item, index) => normalize(item, index, sourceOf));
+  return raw.map((item, index) => normalize(item, index, folderUri));
 }
 
 function collectItems(json: unknown): unknown[] {
@@ -50,11 +53,11 @@ function collectItems(json: unknown): unknown[] {
   throw new ImportError(`unknown document type ${JSON.stringify(json.type ?? null)}`);
 }
 
-function normalize(item: unknown, index: number, sourceOf: (source: string) => string | undefined): Annotation {
+function normalize(item: unknown, index: number, folderUri: string | undefined): Annotation {
   const where = `item ${index + 1}`;
   if (!isObject(item)) throw new ImportError(`${where} is not an object`);
-  const id = typeof item.id === 'string' && item.id !== '' ? item.id : newAnnotationId();
-  const label = `${where} (${id})`;
+  const givenId = typeof item.id === 'string' && item.id !== '' ? item.id : undefined;
+  const label = givenId === undefined ? where : `${where} (${givenId})`;
   const motivationRaw = Array.isArray(item.motivation) ? item.motivation[0] : item.motivation;
   const motivation: Motivation = typeof motivationRaw === 'string' && MOTIVATIONS.has(motivationRaw.replace(/^oa:/, '') as Motivation)
     ? (motivationRaw.replace(/^oa:/, '') as Motivation)
@@ -63,15 +66,18 @@ function normalize(item: unknown, index: number, sourceOf: (source: string) => s
   const created = typeof item.created === 'string' && !Number.isNaN(Date.parse(item.created)) ? new Date(item.created).toISOString() : now;
   const modified = typeof item.modified === 'string' && !Number.isNaN(Date.parse(item.modified)) ? new Date(item.modified).toISOString() : created;
   const creator = creatorOf(item.creator);
+  const body = bodiesOf(item.body, motivation);
+  const target = targetOf(item.target, label, folderUri);
   const annotation: Annotation = {
-    id,
+    // Without an id, the same annotation imported again must land on the same id, not on a new one.
+    id: givenId ?? derivedAnnotationId({ motivation, creator: creator?.name ?? null, body, target }),
     type: 'Annotation',
     motivation,
     created,
     modified,
     ...(creator ? { creator } : {}),
-    body: bodiesOf(item.body, motivation),
-    target: targetOf(item.target, label, sourceOf),
+    body,
+    target,
     ...(item.status === 'resolved' || item.status === 'open' ? { status: item.status } : { status: 'open' as const }),
   };
   const error = annotationSchemaError(annotation);
@@ -109,11 +115,13 @@ function bodiesOf(value: unknown, motivation: Motivation): TextualBody[] {
   return bodies;
 }
 
-function targetOf(value: unknown, label: string, sourceOf: (source: string) => string | undefined): AnnotationTarget {
+function targetOf(value: unknown, label: string, folderUri: string | undefined): AnnotationTarget {
   const first = Array.isArray(value) ? value[0] : value;
   if (typeof first === 'string' && first !== '') return first;
   if (!isObject(first) || typeof first.source !== 'string' || first.source === '') throw new ImportError(`${label}: target has no source`);
-  const source = sourceOf(first.source) ?? first.source;
+  const resolved = articlePathFromSource(first.source, folderUri);
+  if (!resolved.ok) throw new ImportError(`${label}: refused: target source ${resolved.reason}; nothing was imported`);
+  const source = resolved.article;
   const rawSelectors = first.selector === undefined ? [] : Array.isArray(first.selector) ? first.selector : [first.selector];
   const selector: Selector[] = [];
   for (const s of rawSelectors) {
@@ -166,7 +174,10 @@ export function toAnnotationCollection(items: readonly ExportedAnnotation[], lab
 
 const CSV_COLUMNS = ['file', 'quote', 'body', 'tags', 'motivation', 'verdict', 'state', 'anchor', 'author', 'created', 'modified', 'id'];
 
-/** CSV (RFC 4180, CRLF rows): one row per annotation. `state` is open/resolved; `anchor` exact/fuzzy/orphaned/reply. */
+/**
+ * CSV (RFC 4180, CRLF rows): one row per annotation. `state` is open/resolved; `anchor` exact/fuzzy/orphaned/reply.
+ * A cell that a spreadsheet would read as a formula (see {@link neutralizeCsvCell}) is neutralised.
+ */
 export function toCsv(items: readonly ExportedAnnotation[]): string {
   const rows = [CSV_COLUMNS];
   for (const { article, annotation, anchor } of items) {
@@ -177,11 +188,22 @@ export function toCsv(items: readonly ExportedAnnotation[]): string {
       annotation.creator?.name ?? '', annotation.created, annotation.modified, annotation.id,
     ]);
   }
-  return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+  return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+/** One RFC 4180 CSV cell: neutralised against formula injection, then quoted when needed. */
+export function csvCell(value: string): string {
+  const cell = neutralizeCsvCell(value);
+  return /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
+}
+
+/**
+ * A CSV cell that a spreadsheet cannot run: one starting with `=`, `+`, `-`, `@`, a tab or a carriage
+ * return (OWASP's list for formula injection: an article quote or a comment can start so) gets a
+ * leading `'`, which spreadsheets show as text and do not display.
+ */
+export function neutralizeCsvCell(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
 /** A Markdown report grouped by article: each annotation with its quote, text, tags and replies. */
@@ -214,6 +236,44 @@ export function toMarkdown(items: readonly ExportedAnnotation[]): string {
 
 function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The id of an imported annotation that came without one: a name-based UUID (version 8) of its
+ * motivation, creator, body and target, so importing the same file again finds it stored.
+ */
+export function derivedAnnotationId(content: unknown): string {
+  const hex = hash128(JSON.stringify(content, (_key, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v)
+    ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+    : v)));
+  const variant = ((parseInt(hex[16] as string, 16) & 0x3) | 0x8).toString(16);
+  return `urn:uuid:${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** True for an id made by {@link derivedAnnotationId} (ids this extension makes itself are random, version 4). */
+export function isDerivedAnnotationId(id: string): boolean {
+  return /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(id);
+}
+
+/**
+ * 128 bits of a string as 32 hex digits: four 32-bit FNV-1a lanes with distinct offsets, each
+ * mixed with the others at the end. Not cryptographic: it only has to keep distinct annotations
+ * apart (an imported file may name any id anyway).
+ */
+function hash128(text: string): string {
+  const lanes = [0x811c9dc5, 0x050c5d1f, 0x1b873593, 0xcc9e2d51];
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    for (let l = 0; l < 4; l++) lanes[l] = Math.imul(((lanes[l] as number) ^ code) >>> 0, 0x01000193 + 2 * l * 0x10000) >>> 0;
+  }
+  const out: string[] = [];
+  for (let l = 0; l < 4; l++) {
+    let h = ((lanes[l] as number) ^ Math.imul(lanes[(l + 1) % 4] as number, 0x9e3779b1)) >>> 0;
+    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b) >>> 0;
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35) >>> 0;
+    out.push(((h ^ (h >>> 16)) >>> 0).toString(16).padStart(8, '0'));
+  }
+  return out.join('');
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

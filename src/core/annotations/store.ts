@@ -7,17 +7,25 @@
  *   previous file whole;
  * - every write happens under a lock file (created by a non-overwriting rename) and re-reads the file
  *   first, merging it with this instance's state (see storeState.ts), so two instances (two windows,
- *   the CLI) writing at once lose nothing; a lock older than `staleLockMs` is taken over;
+ *   the CLI) writing at once lose nothing;
+ * - a writer that dies (kill -9, a crash, power loss) leaves its lock and temporary files behind. The
+ *   lock names its owner (pid and host name, where the host can name a process): a lock whose owner
+ *   no longer runs on this machine is taken over at once, any other once older than `staleLockMs`.
+ *   Taking over moves the lock aside first and checks it is the one judged dead, so a lock just
+ *   taken by a live writer is put back (and were it lost, the compare-and-swap below still holds).
+ *   Temporary files carry the same owner in their names and are removed when their owner is gone
+ *   (or they are older than `staleLockMs`): after a takeover, and whenever every store is read;
  * - the write itself is a compare-and-swap: just before the rename the store file must still hold
  *   the bytes the merge was made from, and after it the file is read back; when another writer got
  *   in between (a lock that is not strictly exclusive: VS Code's check-then-rename), this one
  *   re-reads, merges and writes again, and gives up loudly (StoreBusyError) rather than silently;
  * - a store file that fails to parse or validate is reported (onDidReportError, with a backup copy
- *   beside it), its article is read-only here until the file is fixed, and it is never overwritten.
+ *   beside it, one per distinct content however often it is read), its article is read-only here
+ *   until the file is fixed, and it is never overwritten.
  */
 import type { Annotation } from './model';
 import { laterStamp } from './model';
-import { type AnnotationStoreHost, type Disposable, isFileExistsError } from './host';
+import { type AnnotationStoreHost, type Disposable, type LockOwner, isFileExistsError } from './host';
 import { STORE_FOLDER, StoreFileError, articlePathOf, parseStoreFile, serializeStoreFile, storePathFor } from './storeFormat';
 import { type StoreState, emptyState, mergeStates, sameState } from './storeState';
 
@@ -56,11 +64,14 @@ export class AnnotationStore implements Disposable {
   private readonly lockTimeoutMs: number;
   private readonly staleLockMs: number;
   private watcher: Disposable | undefined;
+  /** This process in temporary file names (`p<pid>@<host>`), when the host can name it. */
+  private readonly ownerTag: string | undefined;
 
   constructor(private readonly host: AnnotationStoreHost, options: AnnotationStoreOptions = {}) {
     this.now = options.now ?? (() => new Date());
     this.lockTimeoutMs = options.lockTimeoutMs ?? 5000;
     this.staleLockMs = options.staleLockMs ?? 10000;
+    this.ownerTag = host.lockOwner ? `p${host.lockOwner.pid}@${hostTag(host.lockOwner.hostname)}` : undefined;
   }
 
   /** Fires with an article path whose annotations changed (locally or from outside). */
@@ -102,9 +113,14 @@ export class AnnotationStore implements Disposable {
     return paths.map(articlePathOf).filter((a): a is string => a !== undefined).sort();
   }
 
-  /** Reads every store file; unreadable ones are reported and skipped. Returns the articles read. */
+  /**
+   * Reads every store file; unreadable ones are reported and skipped. Returns the articles read.
+   * Temporary files left by writers that died are removed on the way.
+   */
   async loadAll(): Promise<string[]> {
-    const articles = await this.articles();
+    const paths = await this.host.list(STORE_FOLDER);
+    await this.removeStaleTemporaries(paths);
+    const articles = paths.map(articlePathOf).filter((a): a is string => a !== undefined).sort();
     for (const article of articles) await this.reload(article);
     return articles;
   }
@@ -205,7 +221,7 @@ export class AnnotationStore implements Disposable {
    * it meanwhile, so the caller re-reads and merges again.
    */
   private async compareAndSwap(storePath: string, expected: Uint8Array | undefined, text: string): Promise<boolean> {
-    const temporary = `${storePath}.${globalThis.crypto.randomUUID()}.tmp`;
+    const temporary = this.temporaryName(storePath);
     try {
       await this.host.writeFile(temporary, new TextEncoder().encode(text));
       if (!sameBytes(await this.host.readFile(storePath), expected)) {
@@ -259,10 +275,12 @@ export class AnnotationStore implements Disposable {
     let error = this.broken.get(article);
     if (!this.backedUp.has(fingerprint)) {
       this.backedUp.add(fingerprint);
-      const backupPath = `${err.storePath}.corrupt-${this.now().toISOString().replace(/[:.]/g, '-')}.bak`;
+      // Named by content, not by time: every run (each CLI call, each window) meets the same corrupt
+      // file, and one copy of each distinct content is enough.
+      const backupPath = `${err.storePath}.corrupt-${checksum(bytes).toString(16).padStart(8, '0')}-${bytes.length}.bak`;
       let saved: string | undefined;
       try {
-        await this.host.writeFile(backupPath, bytes);
+        if (!sameBytes(await this.host.readFile(backupPath), bytes)) await this.host.writeFile(backupPath, bytes);
         saved = backupPath;
       } catch {
         saved = undefined;
@@ -278,9 +296,11 @@ export class AnnotationStore implements Disposable {
   private async withLock<T>(storePath: string, work: () => Promise<T>): Promise<T> {
     const lockPath = `${storePath}.lock`;
     const deadline = Date.now() + this.lockTimeoutMs;
+    const owner = this.host.lockOwner;
+    let token = '';
     for (let attempt = 0; ; attempt++) {
-      const token = `${globalThis.crypto.randomUUID()} ${this.now().toISOString()}`;
-      const candidate = `${lockPath}.${token.slice(0, 36)}.tmp`;
+      token = JSON.stringify({ id: globalThis.crypto.randomUUID(), time: this.now().toISOString(), ...(owner ? { pid: owner.pid, hostname: owner.hostname } : {}) });
+      const candidate = this.temporaryName(lockPath);
       await this.host.writeFile(candidate, new TextEncoder().encode(token));
       try {
         await this.host.rename(candidate, lockPath, { overwrite: false });
@@ -298,9 +318,12 @@ export class AnnotationStore implements Disposable {
         await this.host.delete(candidate).catch(() => undefined);
         if (!isFileExistsError(err)) throw err;
       }
+      const held = await this.host.readFile(lockPath);
+      if (held === undefined) continue;
       const stat = await this.host.stat(lockPath);
-      if (stat && Date.now() - stat.mtime > this.staleLockMs) {
-        await this.host.delete(lockPath);
+      const ownerGone = this.ownerIsGone(lockOwnerOf(held));
+      if (ownerGone || (stat && Date.now() - stat.mtime > this.staleLockMs)) {
+        if (await this.breakLock(lockPath, held) && ownerGone) await this.removeStaleTemporaries(await this.host.list(folderOf(storePath)));
         continue;
       }
       if (Date.now() > deadline) throw new StoreBusyError(storePath);
@@ -309,8 +332,57 @@ export class AnnotationStore implements Disposable {
     try {
       return await work();
     } finally {
-      await this.host.delete(lockPath).catch(() => undefined);
+      if (await this.holdsLock(lockPath, token).catch(() => false)) await this.host.delete(lockPath).catch(() => undefined);
     }
+  }
+
+  /**
+   * Removes a lock judged dead (`held`: the bytes judged). It is moved aside first, so that only the
+   * lock that was judged is removed: one a live writer took meanwhile is put back. True when the
+   * dead lock was removed.
+   */
+  private async breakLock(lockPath: string, held: Uint8Array): Promise<boolean> {
+    const aside = this.temporaryName(`${lockPath}.stale`);
+    try {
+      await this.host.rename(lockPath, aside, { overwrite: true });
+    } catch {
+      return false; // someone else broke or released it first
+    }
+    const moved = await this.host.readFile(aside);
+    if (moved !== undefined && !sameBytes(moved, held)) {
+      await this.host.rename(aside, lockPath, { overwrite: false }).catch(() => undefined);
+      await this.host.delete(aside).catch(() => undefined);
+      return false;
+    }
+    await this.host.delete(aside);
+    return true;
+  }
+
+  /** True when `owner` ran on this machine and no longer runs. */
+  private ownerIsGone(owner: LockOwner | undefined): boolean {
+    const self = this.host.lockOwner;
+    if (!owner || !self || !this.host.isProcessAlive || owner.hostname !== self.hostname || owner.pid === self.pid) return false;
+    return !this.host.isProcessAlive(owner.pid);
+  }
+
+  /** Deletes, among `paths`, the temporary files of writers that are gone (or older than the stale age). */
+  private async removeStaleTemporaries(paths: readonly string[]): Promise<void> {
+    for (const path of paths) {
+      if (!path.endsWith('.tmp')) continue;
+      const tag = /\.p(\d+)@([A-Za-z0-9-]*)\.[0-9a-f-]{36}\.tmp$/.exec(path);
+      const self = this.host.lockOwner;
+      let stale = tag !== null && self !== undefined && tag[2] === hostTag(self.hostname) && this.ownerIsGone({ pid: Number(tag[1]), hostname: self.hostname });
+      if (!stale) {
+        const stat = await this.host.stat(path).catch(() => undefined);
+        stale = stat !== undefined && Date.now() - stat.mtime > this.staleLockMs;
+      }
+      if (stale) await this.host.delete(path).catch(() => undefined);
+    }
+  }
+
+  /** A fresh temporary file name beside `base`, naming this process where the host can. */
+  private temporaryName(base: string): string {
+    return `${base}.${this.ownerTag ? `${this.ownerTag}.` : ''}${globalThis.crypto.randomUUID()}.tmp`;
   }
 
   private async holdsLock(lockPath: string, token: string): Promise<boolean> {
@@ -335,6 +407,27 @@ function sameBytes(a: Uint8Array | undefined, b: Uint8Array | undefined): boolea
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
+}
+
+/** The owner named in a lock file, if it names one (older locks hold a bare token). */
+function lockOwnerOf(bytes: Uint8Array): LockOwner | undefined {
+  try {
+    const json = JSON.parse(new TextDecoder().decode(bytes)) as { pid?: unknown; hostname?: unknown };
+    return typeof json.pid === 'number' && typeof json.hostname === 'string' ? { pid: json.pid, hostname: json.hostname } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A host name as it may appear in a file name. */
+function hostTag(hostname: string): string {
+  return hostname.replace(/[^A-Za-z0-9-]/g, '-').slice(0, 63);
+}
+
+/** The folder of a `/`-separated path. */
+function folderOf(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash < 0 ? '' : path.slice(0, slash);
 }
 
 function sleep(ms: number): Promise<void> {

@@ -6,6 +6,7 @@
 import { ANNOTATION_CONTEXT, type Annotation } from './model';
 import { storeFileSchemaError } from './schema';
 import { type StoreState, compareStamps } from './storeState';
+import { ArticlePathError, articlePathProblem } from './articlePaths';
 
 /** Folder, at the workspace folder's root, that holds the store files. */
 export const STORE_FOLDER = '.news-annotations';
@@ -16,8 +17,13 @@ export const STORE_FILE_EXTENSION = '.jsonld';
 /** Version of the store file format this code reads and writes. */
 export const STORE_FORMAT_VERSION = 1;
 
-/** Path (workspace-relative, `/`-separated) of the store file of an article. */
+/**
+ * Path (workspace-relative, `/`-separated) of the store file of an article. Throws ArticlePathError
+ * for an article path that would put it outside the workspace folder (absolute, or with `..`).
+ */
 export function storePathFor(articlePath: string): string {
+  const problem = articlePathProblem(articlePath);
+  if (problem !== undefined) throw new ArticlePathError(problem);
   return `${STORE_FOLDER}/${articlePath}${STORE_FILE_EXTENSION}`;
 }
 

@@ -3,6 +3,7 @@
  * injection: a spreadsheet runs a cell that opens with `=`, `+`, `-`, `@` (or a tab or carriage
  * return before one), and an article's text or a note can open that way.
  */
+import { csvCell } from '../annotations/interchange';
 import { CLAIM_STATUS_LABELS } from './model';
 import type { Claim } from './claims';
 
@@ -29,10 +30,4 @@ export function claimsToCsv(claims: readonly Claim[]): string {
     ]);
   }
   return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
-}
-
-/** One CSV cell: neutralised (a leading `'` before a formula opener), then quoted when needed. */
-export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

@@ -13,6 +13,8 @@ export interface EntityRecognizer {
   recognize(text: string, skip?: readonly Span[]): EntityMention[];
 }
 
+/** The roles of a mention that has none (frozen: shared by every such mention). */
+const NO_ROLES: string[] = Object.freeze<string[]>([]) as string[];
 const TYPES: readonly EntityType[] = ['person', 'organization', 'place', 'misc'];
 const PERSON = 0;
 const ORGANIZATION = 1;
@@ -34,14 +36,45 @@ export function loadEntityRecognizer(modelBytes: Uint8Array): EntityRecognizer {
   return { recognize: (text, skip) => recognizeEntities(model, features, text, skip ?? []) };
 }
 
+/**
+ * Texts longer than this (UTF-16 units) are tagged a window at a time, each window ending at a line
+ * break (which ends a sentence anyway, so tokens and sentences are the same): the tokens, words and
+ * feature rows of a whole 50 MB text would take gigabytes, a window's a few tens of megabytes.
+ * Document-level consistency then holds within a window; canonical names still span the whole text.
+ * Articles are far shorter than one window, so their output does not change.
+ */
+export const NER_WINDOW_CHARS = 1 << 20;
+
 function recognizeEntities(model: NerModel, features: FeatureExtractor, text: string, skip: readonly Span[]): EntityMention[] {
+  const mentions: EntityMention[] = [];
+  for (let from = 0; from < text.length || from === 0;) {
+    const breakAt = text.length - from > NER_WINDOW_CHARS ? text.indexOf('\n', from + NER_WINDOW_CHARS) : -1;
+    const to = breakAt < 0 ? text.length : breakAt + 1;
+    const whole = from === 0 && to === text.length;
+    const windowSkip = whole ? skip : skip.filter((s) => s.start < to && s.end > from).map((s) => ({ start: Math.max(0, s.start - from), end: Math.min(to, s.end) - from }));
+    for (const m of taggedMentions(model, features, whole ? text : text.slice(from, to), windowSkip)) {
+      m.start += from;
+      m.end += from;
+      mentions.push(m);
+    }
+    if (to >= text.length) break;
+    from = to;
+  }
+  const personIndex: number[] = [];
+  mentions.forEach((m, i) => { if (m.type === 'person') personIndex.push(i); });
+  const canonical = canonicalPersonNames(personIndex.map((i) => mentions[i].name));
+  personIndex.forEach((mentionIndex, k) => (mentions[mentionIndex].name = canonical[k]));
+  return mentions.sort((a, b) => a.start - b.start);
+}
+
+/** The mentions of one text (a whole article, or a window of a huge one), in sentence order, names as written. */
+function taggedMentions(model: NerModel, features: FeatureExtractor, text: string, skip: readonly Span[]): EntityMention[] {
   const sentences = dropSkipped(tokenize(text), skip);
   const words = sentences.map((s) => s.map((t) => t.text));
   const spans = tagDocument(model, features, words).map((found, s) =>
     found.flatMap((span) => splitAtBreaks(span, words[s])).flatMap((span) => withoutTitles(span, words[s])));
   enforceDocumentConsistency(words, spans, (word) => isGivenName(model, word));
   const mentions: EntityMention[] = [];
-  const personIndex: number[] = [];
   for (let s = 0; s < sentences.length; s++) {
     const tokens = sentences[s];
     const inName = new Uint8Array(tokens.length);
@@ -49,16 +82,11 @@ function recognizeEntities(model: NerModel, features: FeatureExtractor, text: st
     for (const span of pieces) inName.fill(1, span.start, span.end);
     for (const span of pieces) {
       const mention = mentionOf(text, tokens, span);
-      if (mention.type === 'person') {
-        mention.roles = rolesAround(words[s], span.start, span.end, (k) => inName[k] === 1);
-        personIndex.push(mentions.length);
-      }
+      if (mention.type === 'person') mention.roles = rolesAround(words[s], span.start, span.end, (k) => inName[k] === 1);
       mentions.push(mention);
     }
   }
-  const canonical = canonicalPersonNames(personIndex.map((i) => mentions[i].name));
-  personIndex.forEach((mentionIndex, k) => (mentions[mentionIndex].name = canonical[k]));
-  return mentions.sort((a, b) => a.start - b.start);
+  return mentions;
 }
 
 function mentionOf(text: string, tokens: readonly Token[], span: TaggedSpan): EntityMention {
@@ -70,8 +98,11 @@ function mentionOf(text: string, tokens: readonly Token[], span: TaggedSpan): En
     end,
     type: TYPES[span.type],
     text: written,
-    name: written.replace(/\s+/g, ' '),
-    roles: [],
+    // Shared with `text` unless spacing changes: a huge text has a million mentions.
+    name: /\s\s|[^\S ]/.test(written) ? written.replace(/\s+/g, ' ') : written,
+    // Persons get their own array (rolesAround); the others share this one, never written to: a huge
+    // text has close to a million mentions.
+    roles: NO_ROLES,
   };
 }
 

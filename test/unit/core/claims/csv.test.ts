@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { createAnnotation } from '../../../../src/core/annotations';
-import { claimsToCsv, csvCell } from '../../../../src/core/claims/csv';
+import { csvCell } from '../../../../src/core/annotations/interchange';
+import { claimsToCsv } from '../../../../src/core/claims/csv';
 
 describe('core/claims/csv: claims as CSV', () => {
   it('neutralises cells a spreadsheet would run as a formula', () => {
