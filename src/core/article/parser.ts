@@ -2,7 +2,7 @@ import modelData from '../../../models/article-blocks.json';
 import type { ArticleSection, ParsedArticle, SectionKind, Span } from '../types';
 import { BlockModel, type BlockLabel, type BlockModelData } from './blockModel';
 import { blockFeatures, folderLineKey, splitBlocks, type Block, type LineFrequency } from './blocks';
-import { readAuthorBio, readBylines, type AuthorFound, type IsCommonWord } from './bylines';
+import { opensByline, readAuthorBio, readBylines, type AuthorFound, type IsCommonWord } from './bylines';
 import { datesInLine } from './datelines';
 import { dateCandidates, rankDates, type DateCandidate, type DateRankerData } from './publicationDate';
 import { foldForComparison, splitLines, wordCount, type TextLine } from './lines';
@@ -112,7 +112,7 @@ function readHeader(text: string, options: ParseOptions, model: BlockModel, comm
   for (let i = 1; i < Math.min(blocks.length, headerEnd); i++) {
     const b = blocks[i];
     // A body line may still be a byline the classifier missed when it is short and no sentence.
-    if (b.text.length > 400 || labels[i] === 'body' && !/^by\s/i.test(b.text) && (wordCount(b.text, 10) > 6 || SENTENCE_END.test(b.text))) continue;
+    if (b.text.length > 400 || labels[i] === 'body' && !opensByline(b.text) && (wordCount(b.text, 10) > 6 || SENTENCE_END.test(b.text))) continue;
     const known = evidence.length;
     // A bare name counts only where the classifier saw a byline, next to the title or a dateline.
     const nearHeader = (labels[i] === 'byline' && (i <= 3 || labels[i - 1] === 'headline' || labels[i + 1] === 'headline')) || dated(i - 1) || dated(i + 1);
