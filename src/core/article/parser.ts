@@ -31,6 +31,10 @@ const HEADER_REACH = 3;
 const TITLE_SEPARATOR = /\s+(?:[|·•»~｜]|[-–—]{1,2}|::)\s+|\s*｜\s*/g;
 const FROM_OUTLET = /^from ((?:the )?[\p{Lu}][\p{L}\d.&'’ -]{1,50})$/iu;
 const SITE_ARTICLES = /^([\p{Lu}][\p{L}\d.&'’ -]{1,50}) articles$/iu;
+// Site furniture that names its own site: "More from Kotaku", "Make MSN my homepage", "Become an Atlas Obscura
+// member", "Log in with your Medical News Today account", "Get Quanta Magazine delivered to your inbox".
+const SITE_PROMPT = /^(?:more from|make|become an?|log in with your|sign up for a free|get the most out of|get|welcome to|support|visit)\s+/i;
+const PROMPTED_NAME = /^((?:the\s+)?[\p{Lu}\p{N}][\p{L}\d.&'’-]*(?:\s+[\p{Lu}\p{N}][\p{L}\d.&'’-]*){0,3}?)(?:['’]s)?(?:\s+(?:my homepage|member|membership|account|app|delivered\b.*|today|newsletter|on \w+)|[.!:]|$)/u;
 const NEWSLETTER_OUTLET = /^(?:sign up for|subscribe to)\s+(?:the\s+)?([A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*?)(?:['’]s)?(?:\s+(?:daily|weekly|news|newsletter|today|morning|evening|briefing))*\b/i;
 const COPYRIGHT_OUTLET = /(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(?:by\s+)?((?:the\s+)?[\p{L}\d][\p{L}\d.&'’ -]{1,50}?)(?:\s*[.,;|]|\s+all rights|\s+\d{4}|$)/iu;
 const FOOTER_TRIGGER = /^(?:leave a (?:reply|comment)|(?:next|previous|prev) (?:post|article|story)|related(?: articles| posts| stories| coverage| news)?|more stories|read more|see also|recommended(?: for you)?|you may also like|trending(?: now)?|advertisement|comments?|share this(?: article)?:?)$/i;
@@ -295,9 +299,16 @@ function siteNameSupported(tail: string, blocks: Block[]): boolean {
 
 function collectSiteEvidence(blocks: Block[], labels: BlockLabel[], evidence: OutletEvidence[]): void {
   const lastBody = labels.lastIndexOf('body');
+  const prompted: { name: string; alone: boolean }[] = [];
   for (let i = 1; i < blocks.length; i++) {
     const line = blocks[i].text;
-    if (line.length > MAX_FURNITURE_LENGTH || labels[i] === 'body') continue;
+    if (line.length > MAX_FURNITURE_LENGTH) continue;
+    // Lines of the site's own furniture name it, known or not, when two lines agree (one could be a teaser's);
+    // the classifier may read such a prompt as prose, so its label does not matter.
+    const opening = SITE_PROMPT.exec(line);
+    const prompt = opening ? PROMPTED_NAME.exec(line.slice(opening[0].length)) : null;
+    if (prompt) prompted.push({ name: prompt[1].replace(/[.!:]$/, ''), alone: /^more from\s/i.test(line) && labels[i] === 'boilerplate' });
+    if (labels[i] === 'body') continue;
     const from = FROM_OUTLET.exec(line);
     if (from && i > lastBody) evidence.push({ kind: 'from', text: from[1] });
     const site = SITE_ARTICLES.exec(line);
@@ -310,9 +321,25 @@ function collectSiteEvidence(blocks: Block[], labels: BlockLabel[], evidence: Ou
     const letter = NEWSLETTER_OUTLET.exec(line);
     const named = letter ? [letter[1], letter[1].split(/\s+/)[0]] : /\bnewsletter\b/i.test(line) ? [line.split(/\s+/)[0]] : [];
     for (const n of named) if (lookUpOutlet(n)) evidence.push({ kind: 'siteName', text: n });
+    // Lines of the site's own furniture name it, known or not, when two of them agree (one could be a teaser's).
     // A short line that is a known outlet's name is the site's name (a masthead, a logo's text).
     if (line.length <= 40 && wordCount(line, 6) <= 4 && lookUpOutlet(line)) evidence.push({ kind: 'siteName', text: line });
   }
+  for (const { name, alone } of prompted) {
+    if (lookUpOutlet(name) || alone || furnitureMentions(name, blocks) >= 2) evidence.push({ kind: 'siteName', text: name });
+  }
+}
+
+/** How many of the page's short lines (up to two) name `name` as a whole word. */
+function furnitureMentions(name: string, blocks: Block[]): number {
+  let n = 0;
+  for (let i = 0; i < blocks.length && n < 2; i++) {
+    const t = blocks[i].text;
+    if (t.length > MAX_FURNITURE_LENGTH) continue;
+    const at = t.indexOf(name);
+    if (at >= 0 && !/[\p{L}\d]/u.test(t[at + name.length] ?? '') && !/[\p{L}\d]/u.test(t[at - 1] ?? '')) n++;
+  }
+  return n;
 }
 
 function sectionKind(label: BlockLabel, index: number, afterBody: boolean): SectionKind {
