@@ -28,7 +28,7 @@ const MAX_FURNITURE_LENGTH = 160;
 /** How many blocks past the start of the body a byline or dateline may still stand. */
 const HEADER_REACH = 3;
 
-const TITLE_SEPARATOR = /\s+(?:[|·•»~｜]|[-–—]{1,2}|::)\s+|\s*｜\s*/g;
+const TITLE_SEPARATOR = /\s+(?:[|·•»~｜✩★☆◆]|[-–—]{1,2}|::)\s+|\s*｜\s*/g;
 const FROM_OUTLET = /^from ((?:the )?[\p{Lu}][\p{L}\d.&'’ -]{1,50})$/iu;
 const SITE_ARTICLES = /^([\p{Lu}][\p{L}\d.&'’ -]{1,50}) articles$/iu;
 // Site furniture that names its own site: "More from Kotaku", "Make MSN my homepage", "Become an Atlas Obscura
