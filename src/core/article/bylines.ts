@@ -32,14 +32,14 @@ const ROLE = String.raw`(?:senior |chief |staff |special |contributing |politica
 const NAME_WITH_ROLE = new RegExp(String.raw`^(.{3,60}?)\s*(?:,|\||–|—|-)\s*(?:the\s+)?(?:[\p{L}.&' ]{1,40}\s)?${ROLE}\b.{0,60}$`, 'iu');
 const STAFF_BYLINE = /^([A-Z][\w.&'’ -]{0,40}?)\s+(Editor|Editors|Staff|Staff Writer|Staff Reporter|Newsroom|News Desk|Desk|Wire|Reporter|Team)$/;
 const TRAILING_ROLE = new RegExp(String.raw`\s*(?:,\s*)?(?:the\s+)?${ROLE}$`, 'i');
-const NAME_TOKEN = /^(?:\p{Lu}[\p{L}'’-]*|\p{Lu}\.(?:\p{Lu}\.)*|Jr\.|Sr\.|St\.|de|da|del|della|van|von|der|den|bin|al|la|le|du|dos|ten|ter)$/u;
+const NAME_TOKEN = /^(?:\p{Lu}[\p{L}'’-]*|\p{Lu}\.(?:\p{Lu}\.)*|Jr\.|Sr\.|St\.|de|da|del|della|van|von|der|den|bin|al|la|le|du|dos|ten|ter|e|y)$/u;
 // Words that sit in name position in bylines and section lines but never in a person's name.
 const NOT_NAME_WORDS = new Set([
   'staff', 'news', 'editor', 'editors', 'team', 'desk', 'newsroom', 'wire', 'reporter', 'correspondent', 'press', 'agency', 'media',
   'online', 'daily', 'times', 'post', 'journal', 'herald', 'tribune', 'television', 'radio', 'network', 'group', 'service',
   'updated', 'published', 'posted', 'share', 'comments', 'follow', 'email', 'more', 'read', 'and', 'photo', 'photos', 'video',
   'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
-  'most', 'top', 'latest', 'breaking', 'why', 'how', 'what', 'who', 'when', 'where', 'the', 'of', 'engineer', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'contributor', 'contributors', 'guest', 'admin',
+  'most', 'top', 'latest', 'breaking', 'why', 'how', 'what', 'who', 'when', 'where', 'the', 'of', 'from', 'engineer', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'contributor', 'contributors', 'guest', 'admin',
 ]);
 
 /**

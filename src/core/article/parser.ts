@@ -111,6 +111,9 @@ function readHeader(text: string, options: ParseOptions, model: BlockModel, comm
   // The header runs a few blocks past the article's start: its own headline line or its first paragraph.
   const headerEnd = firstBody < 0 ? Math.min(blocks.length, 12) : Math.max(firstBody + HEADER_REACH, anchor + HEADER_REACH + 2, 8);
   const dated = (i: number) => i > 0 && i < blocks.length && (labels[i] === 'dateline' || blocks[i].text.length <= 80 && datesInLine(blocks[i].text).length > 0);
+  // The page's own headline line (the title again, or most of it): a bare name right under it is its byline.
+  const titleKey = foldForComparison(blocks[0].text.slice(0, 400));
+  const repeatsTitle = (i: number) => i > 0 && labels[i] === 'headline' && keys[i].length >= 8 && titleKey.includes(keys[i]);
   const authors: AuthorFound[] = [];
   for (const a of headline.authors) authors.push(a);
   for (let i = 1; i < Math.min(blocks.length, headerEnd); i++) {
@@ -119,7 +122,7 @@ function readHeader(text: string, options: ParseOptions, model: BlockModel, comm
     if (b.text.length > 400 || labels[i] === 'body' && !opensByline(b.text) && (wordCount(b.text, 10) > 6 || SENTENCE_END.test(b.text))) continue;
     const known = evidence.length;
     // A bare name counts only where the classifier saw a byline, next to the title or a dateline.
-    const nearHeader = (labels[i] === 'byline' && (i <= 3 || labels[i - 1] === 'headline' || labels[i + 1] === 'headline')) || dated(i - 1) || dated(i + 1);
+    const nearHeader = (labels[i] === 'byline' && (i <= 3 || labels[i - 1] === 'headline' || labels[i + 1] === 'headline')) || dated(i - 1) || dated(i + 1) || repeatsTitle(i - 1);
     const found = readBylines(b, nearHeader, evidence, common);
     if (found.length || (evidence.length > known && wordCount(b.text, 10) <= 4)) {
       if (labels[i] !== 'byline' && labels[i] !== 'headline') labels[i] = 'byline';

@@ -17,6 +17,8 @@ describe('bylines', () => {
     assert.deepEqual(names('by Eleanor Ainge Roy (reporting) and Adrian Malloch (photography)'), ['Eleanor Ainge Roy']);
     assert.deepEqual(names('on March 10, 2015 by Nikhil Marathe'), ['Nikhil Marathe']);
     assert.deepEqual(names('12/03/2020 por Ana Ruiz'), ['Ana Ruiz']);
+    assert.deepEqual(names('José Volta e Pinto', true), ['José Volta e Pinto']);
+    assert.deepEqual(names('From DramaWiki', true), []);
     assert.deepEqual(names('Updated 10:32 by the way'), []);
     assert.deepEqual(names('By Alex Heath, a deputy editor and author of the Command Line newsletter. He has covered tech for years.'), ['Alex Heath']);
   });

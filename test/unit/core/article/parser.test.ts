@@ -14,3 +14,10 @@ describe('article parser: outlet from the site\'s own prompts', () => {
     assert.equal(parseArticle(page).outlet, null);
   });
 });
+
+describe('article parser: bylines', () => {
+  it('takes a bare name right under the page\'s own headline line as its author', () => {
+    const page = `A council votes on the bridge | Riverside Courier\n\nHome\n\nSports\n\nA council votes on the bridge\n\nMarta Lindqvist\n\n${prose}\n\n${prose}\n`;
+    assert.deepEqual(parseArticle(page).authors, ['Marta Lindqvist']);
+  });
+});
