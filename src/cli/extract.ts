@@ -37,7 +37,7 @@ export async function runExtract(args: string[]): Promise<number> {
       failures++;
       continue;
     }
-    const article = parseArticle(doc.text);
+    const article = extractor.confirmAuthors(doc.text, parseArticle(doc.text));
     // Boilerplate, captions and a repeated title are not the article's text; a document sent without a date
     // has its relative dates resolved against the date its page states.
     const analysis = extractor.analyze(doc.text, {

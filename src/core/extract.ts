@@ -47,6 +47,26 @@ export class ArticleExtractor {
   }
 
   /** Analyses a parsed article: captions and footer boilerplate are skipped, the dateline gives the date. */
+  /**
+   * The parser's bylines, less those the person-name model reads as an organization, place or other name in
+   * their own line:
+   * the parser finds bylines by their shape and position only ("By Tech Industry", "Polizei Steinfurt" fit that
+   * shape too), and the model is too slow to run inside `parseArticle` on every page of a folder.
+   */
+  confirmAuthors(text: string, article: ParsedArticle): ParsedArticle {
+    if (!article.authors.length || article.authorSpans.length !== article.authors.length) return article;
+    const authors: string[] = [];
+    const authorSpans: Span[] = [];
+    article.authors.forEach((name, i) => {
+      const span = article.authorSpans[i];
+      if (isPersonAt(this.recognizer, text, span)) {
+        authors.push(name);
+        authorSpans.push(span);
+      }
+    });
+    return authors.length === article.authors.length ? article : { ...article, authors, authorSpans };
+  }
+
   analyzeArticle(text: string, article: ParsedArticle, options: Omit<ExtractOptions, 'skip' | 'date'> = {}): ArticleAnalysis {
     return this.analyze(text, { ...options, date: article.date, skip: nonBodySpans(article) });
   }
@@ -57,4 +77,19 @@ export function nonBodySpans(article: ParsedArticle): Span[] {
   return article.sections
     .filter((s) => s.kind === 'caption' || s.kind === 'footer' || s.kind === 'boilerplate' || s.kind === 'repeatedHeadline')
     .map(({ start, end }) => ({ start, end }));
+}
+
+/** False when the recognizer, reading the line around `span` (at most 300 characters), finds a name there that is no person's. */
+function isPersonAt(recognizer: EntityRecognizer, text: string, span: Span): boolean {
+  const lineStart = Math.max(text.lastIndexOf('\n', span.start - 1) + 1, span.start - 150);
+  const newline = text.indexOf('\n', span.end);
+  const lineEnd = Math.min(newline < 0 ? text.length : newline, span.end + 150);
+  try {
+    const found = recognizer.recognize(text.slice(lineStart, lineEnd));
+    const over = found.filter((e) => e.start + lineStart < span.end && e.end + lineStart > span.start);
+    // The model misses rare names in a short line ("By Cathy He"): only a name it reads as something else goes.
+    return !over.length || over.some((e) => e.type === 'person');
+  } catch {
+    return true;
+  }
 }

@@ -18,6 +18,13 @@ export interface AuthorFound {
 }
 
 const BY = /^(?:by|written by|posted by|words by|story by|reporting by|text by|von|por|par|door|di)\s*:?\s+(.{2,})/i;
+const DATE_THEN_BY = /^(?:on\s+|posted\s+(?:on\s+)?|published\s+(?:on\s+)?)?[^\n]{0,40}?\d[^\n]{0,30}?\s+(?:by|por|von|par)\s*:?\s+([^\d]{2,80})$/i;
+
+/** True for a line that opens like a byline ("By …", "Posted by: …", "Por …"), however long it runs on. */
+export function opensByline(text: string): boolean {
+  return BY.test(text);
+}
+
 // What follows the names in a byline: "on February 18, 2020", "in Showbiz", "(photography)".
 const AFTER_NAMES = /\s+(?:on|at|am|le|el|em|in|for|para|pour|für)\s.*$|\s*\(.*$/i;
 const BIO = /^(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})\s+(?:is|was|covers|writes|reports|has been|arrives|joined|lives)\s/u;
@@ -25,14 +32,14 @@ const ROLE = String.raw`(?:senior |chief |staff |special |contributing |politica
 const NAME_WITH_ROLE = new RegExp(String.raw`^(.{3,60}?)\s*(?:,|\||–|—|-)\s*(?:the\s+)?(?:[\p{L}.&' ]{1,40}\s)?${ROLE}\b.{0,60}$`, 'iu');
 const STAFF_BYLINE = /^([A-Z][\w.&'’ -]{0,40}?)\s+(Editor|Editors|Staff|Staff Writer|Staff Reporter|Newsroom|News Desk|Desk|Wire|Reporter|Team)$/;
 const TRAILING_ROLE = new RegExp(String.raw`\s*(?:,\s*)?(?:the\s+)?${ROLE}$`, 'i');
-const NAME_TOKEN = /^(?:\p{Lu}[\p{L}'’-]*|\p{Lu}\.(?:\p{Lu}\.)*|Jr\.|Sr\.|St\.|de|da|del|della|van|von|der|den|bin|al|la|le|du|dos|ten|ter)$/u;
+const NAME_TOKEN = /^(?:\p{Lu}[\p{L}'’-]*|\p{Lu}\.(?:\p{Lu}\.)*|Jr\.|Sr\.|St\.|de|da|del|della|van|von|der|den|bin|al|la|le|du|dos|ten|ter|e|y)$/u;
 // Words that sit in name position in bylines and section lines but never in a person's name.
 const NOT_NAME_WORDS = new Set([
   'staff', 'news', 'editor', 'editors', 'team', 'desk', 'newsroom', 'wire', 'reporter', 'correspondent', 'press', 'agency', 'media',
   'online', 'daily', 'times', 'post', 'journal', 'herald', 'tribune', 'television', 'radio', 'network', 'group', 'service',
   'updated', 'published', 'posted', 'share', 'comments', 'follow', 'email', 'more', 'read', 'and', 'photo', 'photos', 'video',
   'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
-  'most', 'top', 'latest', 'breaking', 'why', 'how', 'what', 'who', 'when', 'where', 'the', 'of', 'engineer', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'contributor', 'contributors', 'guest', 'admin',
+  'most', 'top', 'latest', 'breaking', 'why', 'how', 'what', 'who', 'when', 'where', 'the', 'of', 'from', 'engineer', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'contributor', 'contributors', 'guest', 'admin',
 ]);
 
 /**
@@ -71,6 +78,9 @@ export function readBylines(block: Block, labelledByline: boolean, evidence: Out
     return namesInList(list, block.start + by.index + by[0].length - by[1].length, evidence, common);
   }
   if (t.length > 160) return [];
+  // A dateline that ends with its byline: "on March 10, 2015 by Nikhil Marathe", "12/03/2020 por Ana Ruiz".
+  const dated = DATE_THEN_BY.exec(t);
+  if (dated) return namesInList(dated[1], block.start + dated.index + dated[0].length - dated[1].length, evidence, common);
   const role = NAME_WITH_ROLE.exec(t);
   if (role && looksLikePersonName(role[1].trim()) && !commonName(role[1], common)) return [{ name: role[1].trim(), span: { start: block.start, end: block.start + role[1].trim().length } }];
   if (labelledByline && looksLikePersonName(t) && !commonName(t, common) && !lookUpOutlet(t)) return [{ name: t, span: { start: block.start, end: block.end } }];

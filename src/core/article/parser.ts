@@ -2,7 +2,7 @@ import modelData from '../../../models/article-blocks.json';
 import type { ArticleSection, ParsedArticle, SectionKind, Span } from '../types';
 import { BlockModel, type BlockLabel, type BlockModelData } from './blockModel';
 import { blockFeatures, folderLineKey, splitBlocks, type Block, type LineFrequency } from './blocks';
-import { readAuthorBio, readBylines, type AuthorFound, type IsCommonWord } from './bylines';
+import { opensByline, readAuthorBio, readBylines, type AuthorFound, type IsCommonWord } from './bylines';
 import { datesInLine } from './datelines';
 import { dateCandidates, rankDates, type DateCandidate, type DateRankerData } from './publicationDate';
 import { foldForComparison, splitLines, wordCount, type TextLine } from './lines';
@@ -28,9 +28,13 @@ const MAX_FURNITURE_LENGTH = 160;
 /** How many blocks past the start of the body a byline or dateline may still stand. */
 const HEADER_REACH = 3;
 
-const TITLE_SEPARATOR = /\s+(?:[|·•»~｜]|[-–—]{1,2}|::)\s+|\s*｜\s*/g;
+const TITLE_SEPARATOR = /\s+(?:[|·•»~｜✩★☆◆]|[-–—]{1,2}|::)\s+|\s*｜\s*/g;
 const FROM_OUTLET = /^from ((?:the )?[\p{Lu}][\p{L}\d.&'’ -]{1,50})$/iu;
 const SITE_ARTICLES = /^([\p{Lu}][\p{L}\d.&'’ -]{1,50}) articles$/iu;
+// Site furniture that names its own site: "More from Kotaku", "Make MSN my homepage", "Become an Atlas Obscura
+// member", "Log in with your Medical News Today account", "Get Quanta Magazine delivered to your inbox".
+const SITE_PROMPT = /^(?:more from|make|become an?|log in with your|sign up for a free|get the most out of|get|welcome to|support|visit)\s+/i;
+const PROMPTED_NAME = /^((?:the\s+)?[\p{Lu}\p{N}][\p{L}\d.&'’-]*(?:\s+[\p{Lu}\p{N}][\p{L}\d.&'’-]*){0,3}?)(?:['’]s)?(?:\s+(?:my homepage|member|membership|account|app|delivered\b.*|today|newsletter|on \w+)|[.!:]|$)/u;
 const NEWSLETTER_OUTLET = /^(?:sign up for|subscribe to)\s+(?:the\s+)?([A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*?)(?:['’]s)?(?:\s+(?:daily|weekly|news|newsletter|today|morning|evening|briefing))*\b/i;
 const COPYRIGHT_OUTLET = /(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(?:by\s+)?((?:the\s+)?[\p{L}\d][\p{L}\d.&'’ -]{1,50}?)(?:\s*[.,;|]|\s+all rights|\s+\d{4}|$)/iu;
 const FOOTER_TRIGGER = /^(?:leave a (?:reply|comment)|(?:next|previous|prev) (?:post|article|story)|related(?: articles| posts| stories| coverage| news)?|more stories|read more|see also|recommended(?: for you)?|you may also like|trending(?: now)?|advertisement|comments?|share this(?: article)?:?)$/i;
@@ -107,15 +111,18 @@ function readHeader(text: string, options: ParseOptions, model: BlockModel, comm
   // The header runs a few blocks past the article's start: its own headline line or its first paragraph.
   const headerEnd = firstBody < 0 ? Math.min(blocks.length, 12) : Math.max(firstBody + HEADER_REACH, anchor + HEADER_REACH + 2, 8);
   const dated = (i: number) => i > 0 && i < blocks.length && (labels[i] === 'dateline' || blocks[i].text.length <= 80 && datesInLine(blocks[i].text).length > 0);
+  // The page's own headline line (the title again, or most of it): a bare name right under it is its byline.
+  const titleKey = foldForComparison(blocks[0].text.slice(0, 400));
+  const repeatsTitle = (i: number) => i > 0 && labels[i] === 'headline' && keys[i].length >= 8 && titleKey.includes(keys[i]);
   const authors: AuthorFound[] = [];
   for (const a of headline.authors) authors.push(a);
   for (let i = 1; i < Math.min(blocks.length, headerEnd); i++) {
     const b = blocks[i];
     // A body line may still be a byline the classifier missed when it is short and no sentence.
-    if (b.text.length > 400 || labels[i] === 'body' && !/^by\s/i.test(b.text) && (wordCount(b.text, 10) > 6 || SENTENCE_END.test(b.text))) continue;
+    if (b.text.length > 400 || labels[i] === 'body' && !opensByline(b.text) && (wordCount(b.text, 10) > 6 || SENTENCE_END.test(b.text))) continue;
     const known = evidence.length;
     // A bare name counts only where the classifier saw a byline, next to the title or a dateline.
-    const nearHeader = (labels[i] === 'byline' && (i <= 3 || labels[i - 1] === 'headline' || labels[i + 1] === 'headline')) || dated(i - 1) || dated(i + 1);
+    const nearHeader = (labels[i] === 'byline' && (i <= 3 || labels[i - 1] === 'headline' || labels[i + 1] === 'headline')) || dated(i - 1) || dated(i + 1) || repeatsTitle(i - 1);
     const found = readBylines(b, nearHeader, evidence, common);
     if (found.length || (evidence.length > known && wordCount(b.text, 10) <= 4)) {
       if (labels[i] !== 'byline' && labels[i] !== 'headline') labels[i] = 'byline';
@@ -295,9 +302,16 @@ function siteNameSupported(tail: string, blocks: Block[]): boolean {
 
 function collectSiteEvidence(blocks: Block[], labels: BlockLabel[], evidence: OutletEvidence[]): void {
   const lastBody = labels.lastIndexOf('body');
+  const prompted: { name: string; alone: boolean }[] = [];
   for (let i = 1; i < blocks.length; i++) {
     const line = blocks[i].text;
-    if (line.length > MAX_FURNITURE_LENGTH || labels[i] === 'body') continue;
+    if (line.length > MAX_FURNITURE_LENGTH) continue;
+    // Lines of the site's own furniture name it, known or not, when two lines agree (one could be a teaser's);
+    // the classifier may read such a prompt as prose, so its label does not matter.
+    const opening = SITE_PROMPT.exec(line);
+    const prompt = opening ? PROMPTED_NAME.exec(line.slice(opening[0].length)) : null;
+    if (prompt) prompted.push({ name: prompt[1].replace(/[.!:]$/, ''), alone: /^more from\s/i.test(line) && labels[i] === 'boilerplate' });
+    if (labels[i] === 'body') continue;
     const from = FROM_OUTLET.exec(line);
     if (from && i > lastBody) evidence.push({ kind: 'from', text: from[1] });
     const site = SITE_ARTICLES.exec(line);
@@ -310,9 +324,25 @@ function collectSiteEvidence(blocks: Block[], labels: BlockLabel[], evidence: Ou
     const letter = NEWSLETTER_OUTLET.exec(line);
     const named = letter ? [letter[1], letter[1].split(/\s+/)[0]] : /\bnewsletter\b/i.test(line) ? [line.split(/\s+/)[0]] : [];
     for (const n of named) if (lookUpOutlet(n)) evidence.push({ kind: 'siteName', text: n });
+    // Lines of the site's own furniture name it, known or not, when two of them agree (one could be a teaser's).
     // A short line that is a known outlet's name is the site's name (a masthead, a logo's text).
     if (line.length <= 40 && wordCount(line, 6) <= 4 && lookUpOutlet(line)) evidence.push({ kind: 'siteName', text: line });
   }
+  for (const { name, alone } of prompted) {
+    if (lookUpOutlet(name) || alone || furnitureMentions(name, blocks) >= 2) evidence.push({ kind: 'siteName', text: name });
+  }
+}
+
+/** How many of the page's short lines (up to two) name `name` as a whole word. */
+function furnitureMentions(name: string, blocks: Block[]): number {
+  let n = 0;
+  for (let i = 0; i < blocks.length && n < 2; i++) {
+    const t = blocks[i].text;
+    if (t.length > MAX_FURNITURE_LENGTH) continue;
+    const at = t.indexOf(name);
+    if (at >= 0 && !/[\p{L}\d]/u.test(t[at + name.length] ?? '') && !/[\p{L}\d]/u.test(t[at - 1] ?? '')) n++;
+  }
+  return n;
 }
 
 function sectionKind(label: BlockLabel, index: number, afterBody: boolean): SectionKind {

@@ -426,6 +426,9 @@ export class WorkspaceIndex implements Disposable {
     if (cached?.hash === hash) {
       this.skippedFiles.delete(path);
       this.setRecord(path, cached);
+      // Its lines still count toward the folder's furniture, which the files analysed now are read against.
+      const text = decodeArticleBytes(bytes);
+      if (text.ok) this.folderLines.set(path, text.text);
       return 'cached';
     }
     if (bytes.length > this.maxFileBytes) {

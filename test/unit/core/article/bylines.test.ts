@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { looksLikePersonName, readAuthorBio, readBylines } from '../../../../src/core/article/bylines';
+import { looksLikePersonName, opensByline, readAuthorBio, readBylines } from '../../../../src/core/article/bylines';
 import type { Block } from '../../../../src/core/article/blocks';
 import type { OutletEvidence } from '../../../../src/core/article/outlets';
 
@@ -15,7 +15,17 @@ describe('bylines', () => {
     assert.deepEqual(names('Tom Baker | Reporter'), ['Tom Baker']);
     assert.deepEqual(names('Por Steven Lee Myers, Keith Bradsher y Tariq Panja'), ['Steven Lee Myers', 'Keith Bradsher', 'Tariq Panja']);
     assert.deepEqual(names('by Eleanor Ainge Roy (reporting) and Adrian Malloch (photography)'), ['Eleanor Ainge Roy']);
+    assert.deepEqual(names('on March 10, 2015 by Nikhil Marathe'), ['Nikhil Marathe']);
+    assert.deepEqual(names('12/03/2020 por Ana Ruiz'), ['Ana Ruiz']);
+    assert.deepEqual(names('José Volta e Pinto', true), ['José Volta e Pinto']);
+    assert.deepEqual(names('From DramaWiki', true), []);
+    assert.deepEqual(names('Updated 10:32 by the way'), []);
     assert.deepEqual(names('By Alex Heath, a deputy editor and author of the Command Line newsletter. He has covered tech for years.'), ['Alex Heath']);
+  });
+
+  it('know a byline by its opening, however long the line', () => {
+    assert.equal(opensByline('Posted by: Ed de Leon on February 18, 2020 in Showbiz Leave a comment'), true);
+    assert.equal(opensByline('Bystanders watched as the fire spread'), false);
   });
 
   it('point each author span at the name', () => {

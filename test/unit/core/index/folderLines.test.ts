@@ -75,4 +75,27 @@ describe('folder knowledge: ten pages of one site', () => {
     }
     index.dispose();
   });
+
+  it('pages taken from the snapshot still count toward the furniture of a page analysed now', async () => {
+    const files: Record<string, string> = {};
+    TOPICS.slice(0, 9).forEach((_, i) => (files[`courier/${String(i).padStart(3, '0')}_page.txt`] = page(i)));
+    const analyse = (text: string, folder?: Readonly<Record<string, number>>) => ({ article: parseArticle(text, { lineFrequency: lineFrequencyOf(folder) }), analysis: { entities: [], dates: [], quotes: [] } });
+    const first = new WorkspaceIndex(new MemoryHost(files), analyse, { modelVersion: 'test', yieldToHost: async () => undefined });
+    await first.build();
+    const json = first.snapshot();
+    first.dispose();
+    files['courier/009_page.txt'] = page(9);
+    const seen = new Map<string, ParsedArticle>();
+    const warm = new WorkspaceIndex(new MemoryHost(files), (text, folder) => {
+      const result = analyse(text, folder);
+      seen.set(text, result.article);
+      return result;
+    }, { modelVersion: 'test', yieldToHost: async () => undefined });
+    assert.equal(warm.loadSnapshot(json), true);
+    await warm.build();
+    assert.deepEqual([...seen.keys()], [page(9)], 'only the new page is analysed');
+    const furniture = textOf(page(9), seen.get(page(9))!, ['boilerplate', 'footer']);
+    for (const line of [...MENU, PROMO, ...FOOTER]) assert.ok(furniture.includes(line), line);
+    warm.dispose();
+  });
 });
