@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Correction } from '../core/annotations/corrections';
+import type { Correction } from '../core/corrections';
 import { indexCorrectionsFrom, WorkspaceIndex, type FileChange, type WorkspaceHost } from '../core/index';
 import type { AnalysisBackend } from './analysisBackend';
 

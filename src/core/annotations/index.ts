@@ -8,6 +8,6 @@ export * from './storeState';
 export * from './storeFormat';
 export * from './host';
 export * from './store';
-export * from './corrections';
+export * from '../corrections/stored';
 export * from './interchange';
 export * from './workspaceOperations';

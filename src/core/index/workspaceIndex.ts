@@ -2,7 +2,7 @@ import { CopyIndex, copySignature, decodeSignature, encodeSignature, type CopyGr
 import { decodeArticleBytes } from '../decode';
 import type { ArticleAnalysis, DateMention, ParsedArticle, QuoteMention } from '../types';
 import { buildArticleRecord, createStringInterner, internRecord, type ArticleRecord, type IndexedMention } from './articleRecord';
-import type { EntityCorrection } from './corrections';
+import type { IndexCorrection } from '../corrections/indexForm';
 import { EntityGraph, type IndexedEntity } from './entityGraph';
 import { FolderLineCounts, type FolderLineHints } from './folderLines';
 import { Emitter, type CancellationSignal, type Disposable, type Event } from './events';
@@ -381,14 +381,23 @@ export class WorkspaceIndex implements Disposable {
 
   /**
    * Applies the user's corrections (the complete current list: merge, split, not-an-entity, set
-   * outlet), replacing earlier ones, and fires an update for every file.
+   * outlet), replacing earlier ones, and fires an update for the files whose outlet or entities
+   * they change (none when the list is the one in force).
    */
-  applyCorrections(corrections: readonly EntityCorrection[]): void {
+  applyCorrections(corrections: readonly IndexCorrection[]): void {
+    const outlets = new Map<string, string | null>();
+    for (const c of corrections) if (c.kind === 'setOutlet') outlets.set(c.file, c.outlet);
+    const changed = new Set<string>();
+    for (const file of new Set([...this.outletOverrides.keys(), ...outlets.keys()])) {
+      if (this.outletOverrides.get(file) !== outlets.get(file) || this.outletOverrides.has(file) !== outlets.has(file)) changed.add(file);
+    }
     this.outletOverrides.clear();
-    for (const c of corrections) if (c.kind === 'setOutlet') this.outletOverrides.set(c.file, c.outlet);
-    this.graph.setCorrections(corrections.filter((c) => c.kind !== 'setOutlet'));
+    for (const [file, outlet] of outlets) this.outletOverrides.set(file, outlet);
+    for (const file of this.graph.setCorrections(corrections.filter((c) => c.kind !== 'setOutlet'))) changed.add(file);
+    const indexed = [...changed].filter((file) => this.graph.record(file));
+    if (indexed.length === 0) return;
     this.quoteCatalog = null;
-    this.updateEmitter.fire({ changed: [...this.graph.files()], removed: [] });
+    this.updateEmitter.fire({ changed: indexed, removed: [] });
   }
 
   dispose(): void {

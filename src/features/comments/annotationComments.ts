@@ -8,7 +8,7 @@ import {
   type Annotation, AnnotationStore, type ArticleTarget, type Motivation, StoreFileError, articleTargetOf, createAnnotation,
   isReply, quoteSelectorOf, reviseAnnotation, selectorsFor, tagsOf, textOf, threadsOf,
 } from '../../core/annotations';
-import { type CorrectionRequest, correctionsOf, createCorrection } from '../../core/annotations/corrections';
+import { type CorrectionRequest, correctionsOf, createCorrection } from '../../core/corrections';
 import { WorkspaceFsStoreHost } from '../annotationStoreHost';
 import type { NewsAnnotation, NewsAnnotationSource } from '../newsViewModel';
 import { authorFor } from './author';
@@ -77,13 +77,23 @@ export class AnnotationComments implements vscode.Disposable, NewsAnnotationSour
     this.changeEmitter.fire();
   }
 
-  /** Hands every stored correction to the index (it re-applies them after each build). */
+  /**
+   * Hands every stored correction to the index (it re-applies them after each build), only when
+   * they changed: a comment, a reply or a resolved question leaves the index alone.
+   */
   private publishCorrections(): void {
     if (!this.deps.corrections) return;
     const all: Annotation[] = [];
     for (const store of this.stores.values()) for (const article of this.knownArticles(store)) all.push(...store.annotationsOf(article));
-    this.deps.corrections.applyAnnotationCorrections(correctionsOf(all));
+    const corrections = correctionsOf(all);
+    const key = JSON.stringify(corrections);
+    if (key === this.publishedCorrections) return;
+    this.publishedCorrections = key;
+    this.deps.corrections.applyAnnotationCorrections(corrections);
   }
+
+  /** The corrections last handed to the index (JSON), to publish only a change. */
+  private publishedCorrections: string | undefined;
 
   /**
    * Records a correction on the selection (or the word under the cursor) of the active article, or

@@ -1,6 +1,6 @@
 /** The comments feature's contract with the rest of the extension. */
 import type * as vscode from 'vscode';
-import type { Correction, CorrectionRequest } from '../../core/annotations/corrections';
+import type { Correction, CorrectionRequest } from '../../core/corrections';
 import type { NewsAnnotationSource } from '../newsViewModel';
 
 /** What the comments feature needs from the rest of the extension. */

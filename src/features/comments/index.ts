@@ -4,7 +4,7 @@
  * `commands.ts` and `exchange.ts` register the commands, `author.ts` says who writes.
  */
 import * as vscode from 'vscode';
-import type { CorrectionRequest } from '../../core/annotations/corrections';
+import type { CorrectionRequest } from '../../core/corrections';
 import { AnnotationComments } from './annotationComments';
 import { registerCommentCommands } from './commands';
 import type { CommentsDeps, CommentsRegistration, CorrectionPlace } from './deps';

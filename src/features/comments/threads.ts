@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { type AnchorResult, type Annotation, type ArticleTarget, articleTargetOf, normalizeTags, quoteSelectorOf, tagsOf, textOf, verdictOf } from '../../core/annotations';
-import { correctionsOf } from '../../core/annotations/corrections';
+import { correctionsOf } from '../../core/corrections';
 import type { LiveAnchor } from '../../core/annotations/liveAnchors';
 
 /** Id of the comment controller (menus test it in `commentController == ...`). */
