@@ -1,6 +1,6 @@
 export { WorkspaceIndex, type AnalyzeArticle, type ArticleAnalysisResult, type WorkspaceIndexOptions, type IndexUpdate, type IndexProgress, type BuildResult, type SkippedFile, type MentionLocation, type DateLocation, type QuoteLocation, type SimilarQuote, type MentionCounts } from './workspaceIndex';
 export { type WorkspaceHost, type FileChange, hashBytes } from './host';
-export { Emitter, type Event, type Disposable, type CancellationSignal } from './events';
+export { Emitter, type Event, type Disposable, type CancellationSignal } from '../events';
 export { type IndexedEntity } from './entityGraph';
 export { type ArticleRecord, type IndexedMention, type IndexedEntityType, buildArticleRecord, AUTHOR_ROLE } from './articleRecord';
 export { type IndexCorrection, indexCorrectionsFrom } from '../corrections/indexForm';

@@ -5,7 +5,7 @@ import { buildArticleRecord, createStringInterner, internRecord, type ArticleRec
 import type { IndexCorrection } from '../corrections/indexForm';
 import { EntityGraph } from './entityGraph';
 import { FolderLineCounts, type FolderLineHints } from './folderLines';
-import { Emitter, type CancellationSignal, type Disposable, type Event } from './events';
+import { Emitter, type CancellationSignal, type Disposable, type Event } from '../events';
 import { hashBytes, type FileChange, type WorkspaceHost } from './host';
 import { readSnapshot, writeSnapshot } from './snapshot';
 

@@ -5,7 +5,7 @@
  */
 import type { DateMention, QuoteMention } from '../types';
 import type { ArticleRecord } from './articleRecord';
-import type { Disposable, Event } from './events';
+import type { Disposable, Event } from '../events';
 import type { RecordChange } from './ingestion';
 import { quoteWords } from './quoteSimilarity';
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { ArticleRecord } from '../../../../src/core/index/articleRecord';
-import { Emitter } from '../../../../src/core/index/events';
+import { Emitter } from '../../../../src/core/events';
 import type { RecordChange } from '../../../../src/core/index/ingestion';
 import { DayLookup, QuoteCatalogue, SpeakerLookup } from '../../../../src/core/index/lookups';
 import type { DateMention, QuoteMention } from '../../../../src/core/types';
