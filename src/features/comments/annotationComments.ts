@@ -15,6 +15,7 @@ import { authorFor } from './author';
 import type { CommentsDeps, CorrectionPlace, StoredCorrection } from './deps';
 import { ArticleAnchors } from './liveAnchors';
 import { AnnotationComment, COMMENT_CONTROLLER_ID, CommentThreads, hashTags, shorten } from './threads';
+import { silentLogger } from '../../core/logger';
 
 /** Languages whose documents can be annotated. */
 const ANNOTATABLE_LANGUAGES = new Set(['news-article', 'plaintext']);
@@ -422,7 +423,7 @@ export class AnnotationComments implements vscode.Disposable, NewsAnnotationSour
       return true;
     } catch (err) {
       const message = err instanceof StoreFileError ? err.message : `could not save the annotation: ${err instanceof Error ? err.message : String(err)}`;
-      console.error(`News Annotator: ${message}`);
+      (this.deps.logger ?? silentLogger).error(message);
       void vscode.window.showErrorMessage(`News Annotator: ${message}`);
       return false;
     }

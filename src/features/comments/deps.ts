@@ -1,6 +1,7 @@
 /** The comments feature's contract with the rest of the extension. */
 import type * as vscode from 'vscode';
 import type { Correction, CorrectionRequest } from '../../core/corrections';
+import type { Logger } from '../../core/logger';
 import type { NewsAnnotationSource } from '../newsViewModel';
 
 /** What the comments feature needs from the rest of the extension. */
@@ -9,6 +10,8 @@ export interface CommentsDeps {
   readonly newsViewModel?: { setAnnotationSource(source: NewsAnnotationSource): vscode.Disposable };
   /** The cross-file index, which applies the corrections stored as annotations (optional). */
   readonly corrections?: { applyAnnotationCorrections(corrections: readonly Correction[]): void };
+  /** Where a refused store write is recorded besides the message shown (the extension's log channel). */
+  readonly logger?: Logger;
 }
 
 /** Where a correction made from the sidebar goes: an article (URI string) and, for a mention, its range. */
