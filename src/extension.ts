@@ -37,22 +37,23 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   // Editor features: one parse per document version (outline, folding) and one lazy analysis per
   // version (semantic tokens, single-article hover); the model is read on the first analysis.
   const parsedDocuments = registerParsedDocuments();
+  // The features' one logger: failures the user need not be interrupted for, and the index build's
+  // timings (what the first cross-file hover waits for), in the Output panel.
+  const log = vscode.window.createOutputChannel('News Annotator', { log: true });
   // One analysis backend (a worker pool on the desktop) for the open documents and the index.
-  const analysisBackend = new LazyAnalysisBackend(context);
-  const analyses = new DocumentAnalyses(parsedDocuments, () => analysisBackend.get());
+  const analysisBackend = new LazyAnalysisBackend(context, log);
+  const analyses = new DocumentAnalyses(parsedDocuments, () => analysisBackend.get(), log);
   context.subscriptions.push(
     analysisBackend,
     parsedDocuments,
     analyses,
-    registerLanguageDetection(),
+    registerLanguageDetection(log),
     registerDocumentSymbols({ parsedDocuments }),
     registerFolding({ parsedDocuments }),
     registerSemanticTokens({ analyses }),
   );
 
   // Cross-file index: hover cards and navigation over one workspace index, built in the background.
-  // Timings of the index build (what the first cross-file hover waits for), in the Output panel.
-  const log = vscode.window.createOutputChannel('News Annotator', { log: true });
   const workspaceIndexService = registerWorkspaceIndexService(context, () => analysisBackend.get(), log);
   context.subscriptions.push(
     log,
@@ -86,12 +87,12 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   const pictureDeps = { index: workspaceIndexService.index, extensionUri: context.extensionUri, ensureStarted: () => workspaceIndexService.ensureStarted() };
   context.subscriptions.push(registerTimelineView(pictureDeps), registerEntityGraphView(pictureDeps));
   // Annotations as comments; the views' context menus record corrections through them.
-  const comments = registerComments(context, { newsViewModel, corrections: workspaceIndexService });
+  const comments = registerComments(context, { newsViewModel, corrections: workspaceIndexService, logger: log });
   context.subscriptions.push(comments, registerSidebarActions({ model: newsViewModel, corrections: comments.corrections }));
   // A pull that changes a closed article moves its annotations (the store is untouched).
-  context.subscriptions.push(registerArticleFileWatcher({ onDidChangeOnDisk: (uri) => comments.followDiskChange(uri) }));
+  context.subscriptions.push(registerArticleFileWatcher({ onDidChangeOnDisk: (uri) => comments.followDiskChange(uri), logger: log }));
   // Fact-checking: claims are assessing annotations of the same store, described over the index.
-  context.subscriptions.push(registerClaims({ indexService: workspaceIndexService, parsedDocuments }));
+  context.subscriptions.push(registerClaims({ indexService: workspaceIndexService, parsedDocuments, logger: log }));
   return { newsViewModel };
 }
 

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
-import type { Disposable } from '../core/index/events';
+import type { Disposable } from '../core/events';
 import type { FileChange, WorkspaceHost } from '../core/index/host';
 import { fsErrorReason } from './io';
 

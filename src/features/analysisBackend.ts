@@ -1,18 +1,9 @@
 import * as vscode from 'vscode';
-import { hashBytes, type ArticleAnalysisResult, type FolderLineHints } from '../core/index';
+import { hashBytes } from '../core/index';
+import type { AnalysisBackend } from './analysisBackendContract';
+import { type Logger, silentLogger } from '../core/logger';
 
-/**
- * Where articles are parsed and analysed for the editor features and the workspace index: one
- * backend per extension, so the model is loaded once. On the desktop (Node extension host) it is a
- * pool of worker threads and the extension host thread never loads the model; on the web it runs
- * in-thread (the workspace index yields between slices).
- */
-export interface AnalysisBackend extends vscode.Disposable {
-  /** Identifies extension version and model, keying the index cache. */
-  readonly modelVersion: string;
-  /** Parses and analyses one article. Rejects when the analysis fails (a worker crashed). */
-  analyze(text: string, folder?: FolderLineHints): Promise<ArticleAnalysisResult>;
-}
+export type { AnalysisBackend } from './analysisBackendContract';
 
 /** The shipped NER model's bytes (`models/ner-en.bin`); empty when it is missing. */
 export async function readShippedModel(extensionUri: vscode.Uri): Promise<Uint8Array> {
@@ -34,7 +25,7 @@ export class LazyAnalysisBackend implements vscode.Disposable {
   private backend: Promise<AnalysisBackend> | undefined;
   private disposed = false;
 
-  constructor(private readonly context: vscode.ExtensionContext) {}
+  constructor(private readonly context: vscode.ExtensionContext, private readonly logger: Logger = silentLogger) {}
 
   get(): Promise<AnalysisBackend> {
     return (this.backend ??= this.create());
@@ -44,8 +35,8 @@ export class LazyAnalysisBackend implements vscode.Disposable {
     const modelBytes = await readShippedModel(this.context.extensionUri);
     const version = modelVersionOf(this.context, modelBytes);
     const backend: AnalysisBackend = process.env.NEWS_ANNOTATOR_WEB
-      ? new (await import('./analysisBackendInThread')).InThreadAnalysisBackend(version, modelBytes)
-      : await (await import('./analysisBackendNode')).createNodeAnalysisBackend(this.context.extensionUri, version, modelBytes);
+      ? new (await import('./analysisBackendInThread')).InThreadAnalysisBackend(version, modelBytes, this.logger)
+      : await (await import('./analysisBackendNode')).createNodeAnalysisBackend(this.context.extensionUri, version, modelBytes, this.logger);
     if (this.disposed) backend.dispose();
     return backend;
   }

@@ -2,18 +2,19 @@ import { parseArticle } from '../core/article';
 import { ArticleExtractor } from '../core/extract';
 import { lineFrequencyOf, type ArticleAnalysisResult, type FolderLineHints } from '../core/index';
 import { loadEntityRecognizer } from '../core/ner';
-import type { AnalysisBackend } from './analysisBackend';
+import type { AnalysisBackend } from './analysisBackendContract';
+import { type Logger, silentLogger } from '../core/logger';
 
 /**
  * The extractor of the shipped model in this thread. A missing model is not an error: people,
  * organizations and places are then empty while dates and quotes still work. An unreadable model
- * is reported once on the console and treated the same way.
+ * is reported once in the log and treated the same way.
  */
-function inThreadExtractor(modelBytes: Uint8Array): ArticleExtractor {
+function inThreadExtractor(modelBytes: Uint8Array, logger: Logger): ArticleExtractor {
   try {
     return new ArticleExtractor(loadEntityRecognizer(modelBytes));
   } catch (error) {
-    console.error('News Annotator: the entity model could not be read; people, organizations and places are off', error);
+    logger.error('the entity model could not be read; people, organizations and places are off', error);
     return new ArticleExtractor(loadEntityRecognizer(new Uint8Array(0)));
   }
 }
@@ -26,14 +27,14 @@ function inThreadExtractor(modelBytes: Uint8Array): ArticleExtractor {
 export class InThreadAnalysisBackend implements AnalysisBackend {
   private readonly extractor: ArticleExtractor;
 
-  constructor(readonly modelVersion: string, modelBytes: Uint8Array) {
-    this.extractor = inThreadExtractor(modelBytes);
+  constructor(readonly modelVersion: string, modelBytes: Uint8Array, private readonly logger: Logger = silentLogger) {
+    this.extractor = inThreadExtractor(modelBytes, logger);
   }
 
   async analyze(text: string, folder?: FolderLineHints): Promise<ArticleAnalysisResult> {
     const article = parseArticle(text, { lineFrequency: lineFrequencyOf(folder) });
     const analysis = this.extractor.analyzeArticle(text, article, {
-      onError: (stage, error) => console.error(`News Annotator: ${stage} extraction failed`, error),
+      onError: (stage, error) => this.logger.error(`${stage} extraction failed`, error),
     });
     return { article, analysis };
   }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { STORE_FOLDER } from '../core/annotations';
+import { type Logger, silentLogger } from '../core/logger';
 
 /**
  * A pull or a checkout rewrites a file in several writes, and tools touch it twice (write, then
@@ -11,6 +12,8 @@ export const ARTICLE_CHANGE_DEBOUNCE_MS = 250;
 export interface ArticleFileWatcherDeps {
   /** Called once per burst of changes to one file (never for the annotation stores themselves). */
   onDidChangeOnDisk(uri: vscode.Uri): void | Promise<void>;
+  /** Where a failure to follow a change is reported (the extension's log channel). */
+  readonly logger?: Logger;
 }
 
 /**
@@ -28,7 +31,7 @@ export function registerArticleFileWatcher(deps: ArticleFileWatcherDeps): vscode
     pending.set(key, setTimeout(() => {
       pending.delete(key);
       Promise.resolve(deps.onDidChangeOnDisk(uri)).catch((err: unknown) => {
-        console.error(`News Annotator: could not follow the change of ${key} on disk`, err);
+        (deps.logger ?? silentLogger).error(`could not follow the change of ${key} on disk`, err);
       });
     }, ARTICLE_CHANGE_DEBOUNCE_MS));
   };

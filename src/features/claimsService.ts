@@ -7,6 +7,7 @@ import {
 import type { Span } from '../core/types';
 import { WorkspaceFsStoreHost } from './annotationStoreHost';
 import { gitUserName } from './comments';
+import { type Logger, silentLogger } from '../core/logger';
 
 const DEFAULT_RATING_SCALE = ['True', 'Mostly true', 'Half true', 'Mostly false', 'False', 'Unproven'];
 
@@ -44,7 +45,7 @@ export class ClaimsService implements vscode.Disposable {
   private refreshAgain = false;
   private loaded = false;
 
-  constructor(private readonly source: ClaimsIndexSource) {
+  constructor(private readonly source: ClaimsIndexSource, private readonly logger: Logger = silentLogger) {
     const indexSubscription = source.index.onDidUpdate(() => this.invalidate());
     this.disposables.push(
       this.changeEmitter,
@@ -194,7 +195,7 @@ export class ClaimsService implements vscode.Disposable {
       try {
         articles = await store.loadAll();
       } catch (err) {
-        console.error(`News Annotator: could not read the claims of ${folder.name}`, err);
+        this.logger.error(`could not read the claims of ${folder.name}`, err);
         continue;
       }
       for (const article of articles) {

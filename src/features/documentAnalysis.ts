@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { ArticleAnalysis, ParsedArticle } from '../core/types';
 import type { AnalysisBackend } from './analysisBackend';
 import type { ParsedDocuments } from './parsedDocuments';
+import { type Logger, silentLogger } from '../core/logger';
 
 /**
  * Longer documents are not analysed: extraction runs at some hundreds of thousands of tokens a
@@ -34,6 +35,7 @@ export class DocumentAnalyses implements vscode.Disposable {
   constructor(
     private readonly parsedDocuments: ParsedDocuments,
     private readonly loadBackend: () => Promise<AnalysisBackend>,
+    private readonly logger: Logger = silentLogger,
   ) {
     this.closeListener = vscode.workspace.onDidCloseTextDocument((document) => this.cache.delete(document.uri.toString()));
   }
@@ -53,7 +55,7 @@ export class DocumentAnalyses implements vscode.Disposable {
       : this.loadBackend()
         .then((backend) => backend.analyze(text))
         .then(({ analysis }) => ({ version, parsed, analysis }), (error: unknown) => {
-          console.error(`News Annotator: analysis failed on ${key}`, error);
+          this.logger.error(`analysis failed on ${key}`, error);
           return { version, parsed, analysis: nothingFound() };
         });
     this.cache.set(key, { version, result });

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { NEWS_ARTICLE_SCORE_THRESHOLD, parseArticle } from '../core/article';
+import { type Logger, silentLogger } from '../core/logger';
 
 export const NEWS_ARTICLE_LANGUAGE = 'news-article';
 
@@ -29,7 +30,7 @@ export class NewsArticleLanguageDetector implements vscode.Disposable {
   private readonly pendingRechecks = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor() {
+  constructor(private readonly logger: Logger = silentLogger) {
     this.disposables.push(
       vscode.workspace.onDidOpenTextDocument((document) => void this.consider(document)),
       // A new untitled editor opens empty; its text arrives by typing or pasting.
@@ -83,7 +84,7 @@ export class NewsArticleLanguageDetector implements vscode.Disposable {
       await vscode.languages.setTextDocumentLanguage(document, NEWS_ARTICLE_LANGUAGE);
     } catch (error) {
       // The document may have closed meanwhile; nothing to undo.
-      console.warn('News Annotator: could not switch the language of', document.uri.toString(), error);
+      this.logger.warn(`could not switch the language of ${document.uri.toString()}`, error);
     }
   }
 
@@ -95,6 +96,6 @@ export class NewsArticleLanguageDetector implements vscode.Disposable {
   }
 }
 
-export function registerLanguageDetection(): vscode.Disposable {
-  return new NewsArticleLanguageDetector();
+export function registerLanguageDetection(logger?: Logger): vscode.Disposable {
+  return new NewsArticleLanguageDetector(logger);
 }

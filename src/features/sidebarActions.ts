@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { CorrectionRequest } from '../core/annotations/corrections';
+import type { CorrectionRequest } from '../core/corrections';
 import type { AnnotationsTreeNode } from './annotationsView';
 import type { ArticlesTreeNode } from './articlesView';
 import type { CorrectionPlace, CorrectionRecorder, StoredCorrection } from './comments';

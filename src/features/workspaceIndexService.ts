@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Correction } from '../core/annotations/corrections';
+import type { Correction } from '../core/corrections';
 import { indexCorrectionsFrom, WorkspaceIndex, type FileChange, type WorkspaceHost } from '../core/index';
 import type { AnalysisBackend } from './analysisBackend';
 
@@ -164,7 +164,7 @@ export class WorkspaceIndexService implements vscode.Disposable {
     this.started = true;
     this.buildProgress = { done: 0, total: undefined };
     this.start()
-      .catch((err: unknown) => console.error('News Annotator: the workspace index could not start', err))
+      .catch((err: unknown) => this.log?.error('the workspace index could not start', err))
       .finally(() => {
         this.buildProgress = undefined;
         this.resolveReady();
@@ -223,7 +223,7 @@ export class WorkspaceIndexService implements vscode.Disposable {
         this.log?.info(`index: ${result.indexed} article(s) in ${Date.now() - started} ms (${result.analysed} analysed, ${result.fromCache} from the cache)`);
       } catch (err) {
         // Listing the workspace failed (a folder gone mid-scan): the index keeps what it had.
-        console.error('News Annotator: indexing failed', err);
+        this.log?.error('indexing failed', err);
       } finally {
         subscription.dispose();
       }

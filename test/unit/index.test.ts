@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import type { Correction } from '../../src/core/annotations/corrections';
+import type { Correction } from '../../src/core/corrections';
 import { indexCorrectionsFrom, WorkspaceIndex, type AnalyzeArticle } from '../../src/core/index';
 import { fakeAnalyzer, MemoryHost, type LexiconEntry } from './indexTestKit';
 
@@ -282,10 +282,10 @@ describe('WorkspaceIndex: user corrections', () => {
     const updates: number[] = [];
     index.onDidUpdate((u) => updates.push(u.changed.length));
     index.applyCorrections([
-      { kind: 'merge', names: ['Jane Smith', 'John Smith'] },
+      { kind: 'mergeWith', names: ['Jane Smith', 'John Smith'] },
       { kind: 'split', name: 'Meng Wenzhou' },
-      { kind: 'notEntity', name: 'ZTE' },
-      { kind: 'notEntity', name: 'Huawei', file: 'a.txt' },
+      { kind: 'notAnEntity', name: 'ZTE' },
+      { kind: 'notAnEntity', name: 'Huawei', file: 'a.txt' },
       { kind: 'setOutlet', file: 'a.txt', outlet: 'FAN' },
     ]);
     assert.deepEqual(updates, [3]);
@@ -301,6 +301,17 @@ describe('WorkspaceIndex: user corrections', () => {
     assert.equal(index.entityNamed('Meng Wenzhou')?.id, index.entityNamed('Meng Wanzhou')?.id);
     assert.deepEqual(index.entityNamed('Huawei')?.files, ['a.txt', 'b.txt']);
     assert.equal(index.outletOf('a.txt'), 'Free America Network');
+  });
+  it('fires nothing for the list in force, and only the files naming a changed correction', async () => {
+    const { index } = await indexOf({ 'a.txt': SEED_A, 'b.txt': SEED_B, 'c.txt': 'C\nJohn Smith and Jane Smith.\n' });
+    const updates: string[][] = [];
+    index.onDidUpdate((u) => updates.push([...u.changed].sort()));
+    const merge = { kind: 'mergeWith' as const, names: ['Jane Smith', 'John Smith'] };
+    index.applyCorrections([merge]);
+    index.applyCorrections([{ ...merge }]);
+    index.applyCorrections([merge, { kind: 'setOutlet', file: 'b.txt', outlet: 'X' }]);
+    assert.deepEqual(updates, [['c.txt'], ['b.txt']]);
+    assert.equal(index.entityNamed('John Smith')?.name, 'Jane Smith');
   });
 });
 

@@ -1,7 +1,7 @@
 // Helpers for the index unit tests: an in-memory host and a fake analyser driven by a small lexicon,
 // so entity linking is tested apart from the NER.
 import type { ArticleAnalysis, EntityMention, EntityType, ParsedArticle, QuoteMention } from '../../src/core/types';
-import { Emitter, type Disposable } from '../../src/core/index/events';
+import { Emitter, type Disposable } from '../../src/core/events';
 import type { FileChange, WorkspaceHost } from '../../src/core/index/host';
 
 export class MemoryHost implements WorkspaceHost {

@@ -3,10 +3,10 @@
  * Paths are relative to the workspace folder and `/`-separated.
  */
 
-/** Minimal disposable, so the core does not depend on VS Code's. */
-export interface Disposable {
-  dispose(): void;
-}
+/** The core's one disposable (`core/events.ts`), re-exported where the store has always found it. */
+import type { Disposable } from '../events';
+
+export type { Disposable };
 
 /** Size and last modification time (ms since the epoch) of a file. */
 export interface FileStat {

@@ -8,7 +8,7 @@ export * from './storeState';
 export * from './storeFormat';
 export * from './host';
 export * from './store';
-export * from './corrections';
+export * from '../corrections/stored';
 export * from './interchange';
 export * from './articlePaths';
 export * from './workspaceOperations';

@@ -1,6 +1,7 @@
 import type { ArticleRecord, IndexedEntityType, IndexedMention } from './articleRecord';
 import { AUTHOR_ROLE } from './articleRecord';
-import type { EntityCorrection } from './corrections';
+import { type IndexCorrection, changedCorrections, namesOf } from '../corrections/indexForm';
+import type { CorrectedEntityType } from '../corrections/stored';
 import { compareStrings, nameKey, oneEditApart } from './names';
 
 /** One entity across the workspace: a real person, organization or place. */
@@ -52,7 +53,7 @@ export class EntityGraph {
   /** Multi-word keys with one word blanked -> keys (spelling-variant candidates). */
   private readonly blocks = new Map<string, Set<string>>();
 
-  private corrections: EntityCorrection[] = [];
+  private corrections: IndexCorrection[] = [];
   private mergeGroups = new Map<string, { canonical: string; name: string; keys: string[] }>();
   private splitKeys = new Set<string>();
   private notEntityKeys = new Set<string>();
@@ -103,8 +104,16 @@ export class EntityGraph {
     return this.effective.get(file) ?? [];
   }
 
-  /** Replaces the user corrections and re-derives everything they touch. */
-  setCorrections(corrections: readonly EntityCorrection[]): void {
+  /**
+   * Replaces the user corrections and re-derives what the ones added or withdrawn change; returns
+   * the files that mention a name of those (the articles whose entities may differ). The same list
+   * again changes nothing. Only "not an entity" changes which mentions of a file count, so only the
+   * files it names are counted again; the other kinds change how keys resolve, which the memos
+   * (cleared here) recompute lazily.
+   */
+  setCorrections(corrections: readonly IndexCorrection[]): string[] {
+    const changed = changedCorrections(this.corrections, corrections);
+    if (changed.length === 0) return [];
     this.corrections = [...corrections];
     this.mergeGroups = new Map();
     this.splitKeys = new Set();
@@ -112,7 +121,7 @@ export class EntityGraph {
     this.notEntityInFile = new Map();
     this.typeOverrides = new Map();
     for (const c of corrections) {
-      if (c.kind === 'merge') {
+      if (c.kind === 'mergeWith') {
         const keys = c.names.map(nameKey).filter((k) => k);
         if (keys.length < 2) continue;
         // Merges that share a name are one group; the earliest merge names it.
@@ -121,10 +130,10 @@ export class EntityGraph {
         group.keys = [...new Set([...joined.flatMap((g) => g.keys), ...keys])];
         for (const k of group.keys) this.mergeGroups.set(k, group);
       } else if (c.kind === 'setType') {
-        this.typeOverrides.set(nameKey(c.name), c.type);
+        this.typeOverrides.set(nameKey(c.name), ENTITY_TYPES[c.entityType]);
       } else if (c.kind === 'split') {
         this.splitKeys.add(nameKey(c.name));
-      } else if (c.kind === 'notEntity') {
+      } else if (c.kind === 'notAnEntity') {
         const key = nameKey(c.name);
         if (c.file === undefined) this.notEntityKeys.add(key);
         else {
@@ -134,21 +143,24 @@ export class EntityGraph {
         }
       }
     }
-    const records = [...this.records];
-    this.keys.clear();
-    this.byWord.clear();
-    this.blocks.clear();
-    this.effective.clear();
-    for (const [file, record] of records) {
+    const named = new Set(changed.flatMap(namesOf).map(nameKey).filter((k) => k));
+    const recount = new Set(changed.flatMap((c) => (c.kind === 'notAnEntity' ? [nameKey(c.name)] : [])));
+    const touched: string[] = [];
+    for (const [file, record] of this.records) {
+      if (!record.mentions.some((m) => named.has(m.key))) continue;
+      touched.push(file);
+      if (!record.mentions.some((m) => recount.has(m.key))) continue;
+      this.contribute(file, this.effective.get(file) ?? [], -1);
       const mentions = this.filterMentions(file, record.mentions);
       this.effective.set(file, mentions);
       this.contribute(file, mentions, +1);
     }
     this.invalidate();
+    return touched;
   }
 
   /** The corrections in force. */
-  currentCorrections(): readonly EntityCorrection[] {
+  currentCorrections(): readonly IndexCorrection[] {
     return this.corrections;
   }
 
@@ -517,6 +529,9 @@ function pluralityType(person: number, organization: number, place: number): Ind
 function blockOf(words: readonly string[], blank: number): string {
   return `${words.length}|${words.map((w, i) => (i === blank ? '*' : w)).join(' ')}`;
 }
+
+/** The index's type of a corrected type. */
+const ENTITY_TYPES: Record<CorrectedEntityType, IndexedEntityType> = { Person: 'person', Organization: 'organization', Place: 'place' };
 
 function bump<K>(map: Map<K, number>, key: K, by: number): void {
   const n = (map.get(key) ?? 0) + by;

@@ -1,4 +1,4 @@
-import type { Disposable } from './events';
+import type { Disposable } from '../events';
 
 /** A change to one file, as the host's watcher reports it. */
 export type FileChange =

@@ -15,7 +15,7 @@
  * - set outlet: motivation `classifying`, target = the whole article (no selector), bodies
  *   `{purpose: 'classifying', value: 'news:Outlet'}` and `{purpose: 'identifying', value: <outlet>}`.
  */
-import { type Annotation, type ArticleTarget, type TextualBody, createAnnotation, quoteSelectorOf, positionSelectorOf } from './model';
+import { type Annotation, type ArticleTarget, type TextualBody, createAnnotation, quoteSelectorOf, positionSelectorOf } from '../annotations/model';
 
 /** Entity types a mention can be corrected to. */
 export type CorrectedEntityType = 'Person' | 'Organization' | 'Place';

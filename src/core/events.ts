@@ -1,3 +1,7 @@
+/**
+ * The core's one event and disposable style (shape-compatible with VS Code's, so a feature can hand
+ * them straight to `context.subscriptions`): every core service that announces changes uses `Emitter`.
+ */
 /** Something that holds resources and releases them on `dispose()` (shape-compatible with `vscode.Disposable`). */
 export interface Disposable {
   dispose(): void;
