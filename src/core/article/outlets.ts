@@ -46,32 +46,58 @@ export const KNOWN_OUTLETS: readonly KnownOutlet[] = [
 ];
 
 interface CatalogueFile {
-  outlets: { name: string; aliases: string[]; domains: string[] }[];
+  outlets: { name: string; aliases: string[]; domains: string[]; weak?: string[] }[];
 }
 
+// Words of navigation and section names that sit where a site name would ("… | Most Popular", "… - News").
+const NOT_AN_OUTLET = new Set([
+  'home', 'news', 'latest', 'latest news', 'breaking news', 'top stories', 'most popular', 'popular', 'video', 'videos', 'opinion',
+  'sport', 'sports', 'world', 'business', 'politics', 'entertainment', 'technology', 'tech', 'health', 'science', 'local',
+  'lifestyle', 'culture', 'travel', 'money', 'economy', 'economia', 'finanzas', 'deportes', 'noticias', 'nacional', 'internacional', 'blog',
+  'article', 'articles', 'story', 'menu', 'search', 'photos', 'gallery', 'live', 'updates', 'us', 'uk', 'u.s.', 'comments', 'all', 'more', 'recent', 'related', 'featured', 'trending',
+]);
+
 const byAlias = new Map<string, KnownOutlet>();
+// Catalogue forms that are ordinary words or places ("Fortune", "The Week", "Tanzania"): a line may say them
+// without naming a site, so they count only where a page names itself (title suffix, copyright line).
+const byWeakAlias = new Map<string, KnownOutlet>();
 const byDomain = new Map<string, KnownOutlet>();
-function addOutlet(outlet: KnownOutlet): void {
+function addOutlet(outlet: KnownOutlet, weakForms: readonly string[] = []): void {
+  const weak = new Set(weakForms.map((a) => a.toLowerCase()));
   // An outlet already known under one of its names (the curated list comes first) absorbs the entry's other forms.
   const keys = [outlet.name, ...outlet.aliases].map((a) => a.toLowerCase());
-  const existing = keys.map((k) => byAlias.get(k)).find((o) => o) ?? (outlet.domains ?? []).map((d) => byDomain.get(d)).find((o) => o);
+  const strongKeys = keys.filter((k) => !weak.has(k));
+  const existing =
+    strongKeys.map((k) => byAlias.get(k)).find((o) => o) ??
+    (outlet.domains ?? []).map((d) => byDomain.get(d)).find((o) => o) ??
+    keys.map((k) => byWeakAlias.get(k)).find((o) => o);
   const target = existing ?? outlet;
-  for (const k of keys) if (!byAlias.has(k)) byAlias.set(k, target);
+  for (const k of keys) {
+    // A catalogue's "The News" or "Finanzas" is also every site's section name: never read as a site.
+    if (byAlias.has(k) || NOT_AN_OUTLET.has(k) || NOT_AN_OUTLET.has(k.replace(/^the\s+/, ''))) continue;
+    if (!weak.has(k)) byAlias.set(k, target);
+    else if (!byWeakAlias.has(k)) byWeakAlias.set(k, target);
+  }
   for (const d of outlet.domains ?? []) {
     if (!byDomain.has(d)) byDomain.set(d, target);
     if (!byAlias.has(d)) byAlias.set(d, target);
   }
 }
-KNOWN_OUTLETS.forEach(addOutlet);
-for (const o of (catalogueData as CatalogueFile).outlets) addOutlet({ name: o.name, aliases: o.aliases, domains: o.domains });
+for (const o of KNOWN_OUTLETS) addOutlet(o);
+for (const o of (catalogueData as CatalogueFile).outlets) addOutlet({ name: o.name, aliases: o.aliases, domains: o.domains }, o.weak);
 
 /** How many outlets the parser knows by name (curated list and catalogue). */
-export const KNOWN_OUTLET_COUNT = new Set(byAlias.values()).size;
+export const KNOWN_OUTLET_COUNT = new Set([...byAlias.values(), ...byWeakAlias.values()]).size;
 
-/** The known outlet a name, alias or domain refers to (case-insensitive; `www.` and a leading "The" optional), if any. */
-export function lookUpOutlet(nameOrAlias: string): KnownOutlet | undefined {
+/**
+ * The known outlet a name, alias or domain refers to (case-insensitive; `www.` and a leading "The" optional), if any.
+ * `selfNamed`: the text is where a page names its own site (title suffix, copyright line), so a catalogue name that
+ * is an ordinary word or a place ("Fortune") counts too.
+ */
+export function lookUpOutlet(nameOrAlias: string, selfNamed = false): KnownOutlet | undefined {
   const key = nameOrAlias.trim().toLowerCase().replace(/^(?:https?:\/\/)?(?:www\.)?/, '').replace(/\/.*$/, '');
-  const hit = byAlias.get(key) ?? byAlias.get(key.replace(/^the\s+/, ''));
+  const bare = key.replace(/^the\s+/, '');
+  const hit = byAlias.get(key) ?? byAlias.get(bare) ?? (selfNamed ? byWeakAlias.get(key) ?? byWeakAlias.get(bare) : undefined);
   if (hit) return hit;
   // A host under a known domain (edition.cnn.com).
   const parts = key.split('.');
@@ -101,13 +127,6 @@ export interface OutletEvidence {
   text: string;
 }
 
-// Words of navigation and section names that sit where a site name would ("… | Most Popular", "… - News").
-const NOT_AN_OUTLET = new Set([
-  'home', 'news', 'latest', 'latest news', 'breaking news', 'top stories', 'most popular', 'popular', 'video', 'videos', 'opinion',
-  'sport', 'sports', 'world', 'business', 'politics', 'entertainment', 'technology', 'tech', 'health', 'science', 'local',
-  'lifestyle', 'culture', 'travel', 'money', 'economy', 'economia', 'deportes', 'noticias', 'nacional', 'internacional', 'blog',
-  'article', 'articles', 'story', 'menu', 'search', 'photos', 'gallery', 'live', 'updates', 'us', 'uk', 'u.s.', 'comments', 'all', 'more', 'recent', 'related', 'featured', 'trending',
-]);
 
 /**
  * True for text that can stand as an outlet's name: short, named, not a section or menu word, not a date, not a
@@ -139,7 +158,12 @@ export function decideOutlet(evidence: readonly OutletEvidence[]): Outlet | null
   let origin: string | undefined;
   let wire: string | undefined;
   for (const e of evidence) {
-    const known = lookUpOutlet(e.text);
+    const selfNamed = e.kind === 'titleSuffix' || e.kind === 'copyright';
+    const strong = lookUpOutlet(e.text);
+    // A name that is an ordinary word or place is known by its spelling; outside the title's site suffix it ranks
+    // as a name the page merely states.
+    const known = strong ?? (selfNamed ? lookUpOutlet(e.text, true) : undefined);
+    const trusted = !!strong || (!!known && e.kind === 'titleSuffix');
     if (e.kind === 'from') {
       origin ??= known?.name ?? e.text.trim();
       continue;
@@ -149,7 +173,7 @@ export function decideOutlet(evidence: readonly OutletEvidence[]): Outlet | null
       continue;
     }
     if (!known && (!looksLikeOutletName(e.text, e.kind === 'titleSuffix') || e.kind === 'siteName' && !/^[\p{Lu}\p{Lo}]/u.test(e.text.trim()))) continue;
-    const candidate = { name: known?.name ?? e.text.trim(), known: !!known, rank: rank[e.kind] };
+    const candidate = { name: known?.name ?? e.text.trim(), known: trusted, rank: rank[e.kind] };
     if (!site || (candidate.known && !site.known) || (candidate.known === site.known && candidate.rank < site.rank)) site = candidate;
   }
   if (origin) return { name: origin, via: site && site.name !== origin ? site.name : null };

@@ -291,7 +291,7 @@ function readHeadline(blocks: Block[], keys: string[], labels: BlockLabel[], evi
 }
 
 function siteNameSupported(tail: string, blocks: Block[]): boolean {
-  if (lookUpOutlet(tail) || /^[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.[a-z]{2,}$/iu.test(tail)) return true;
+  if (lookUpOutlet(tail, true) || /^[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.[a-z]{2,}$/iu.test(tail)) return true;
   if (tail.length < 3) return false;
   for (let i = 1; i < blocks.length; i++) {
     const t = blocks[i].text;

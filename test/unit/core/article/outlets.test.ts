@@ -13,6 +13,27 @@ describe('outlets', () => {
     assert.equal(lookUpOutlet('Most Popular'), undefined);
   });
 
+  it('know the catalogue\'s several hundred outlets from fundus and freebie by name, alias and domain', () => {
+    assert.ok(KNOWN_OUTLET_COUNT >= 500, String(KNOWN_OUTLET_COUNT));
+    // freebie entries: a name, its form without "The", its domain and a host under it.
+    assert.equal(lookUpOutlet('Haaretz')?.name, 'Haaretz');
+    assert.equal(lookUpOutlet('Bangkok Post')?.name, 'Bangkok Post');
+    assert.equal(lookUpOutlet('independent.com.mt')?.name, 'The Malta Independent');
+    assert.equal(lookUpOutlet('www.pakistantoday.com.pk')?.name, 'Pakistan Today');
+    assert.equal(decideOutlet([{ kind: 'titleSuffix', text: 'sfchronicle.com' }])?.name, 'San Francisco Chronicle');
+  });
+
+  it('take a catalogue name that is an ordinary word or a place only where the page names its site', () => {
+    // "Fortune", "Nature", "The Week"-like names and a bracketed place ("Daily News (Tanzania)") are no outlet alone.
+    for (const weak of ['Fortune', 'Nature', 'Tanzania', 'Daily News', 'People']) assert.equal(lookUpOutlet(weak), undefined, weak);
+    assert.equal(lookUpOutlet('Fortune', true)?.name, 'Fortune');
+    assert.equal(decideOutlet([{ kind: 'titleSuffix', text: 'Fortune' }])?.name, 'Fortune');
+    // Its domain is evidence enough anywhere.
+    assert.equal(lookUpOutlet('fortune.com')?.name, 'Fortune');
+    // A language edition in brackets ("Euronews (en)") is no alias.
+    assert.equal(lookUpOutlet('en'), undefined);
+  });
+
   it('decide from the evidence: title suffix over copyright, known over unknown', () => {
     assert.deepEqual(decideOutlet([{ kind: 'copyright', text: 'Courier Media' }, { kind: 'titleSuffix', text: 'The Valley Courier' }]), { name: 'The Valley Courier', via: null });
     assert.deepEqual(decideOutlet([{ kind: 'titleSuffix', text: 'Opinion' }, { kind: 'copyright', text: 'The Washington Post' }]), { name: 'The Washington Post', via: null });
