@@ -39,6 +39,22 @@ export function gazetteerBit(type: number, position: number): number {
   return 1 << (type * 4 + position);
 }
 
+/**
+ * Gazetteer bits from public name lists (`models/ner-gazetteer.txt`), above the 16 training-name bits:
+ * a given name, a word of people's names (first or last), a one-word place, the first and a later word
+ * of a longer place name, a word of company names.
+ */
+export const LIST_BITS = {
+  given: 1 << 16,
+  name: 1 << 17,
+  place: 1 << 18,
+  placeFirst: 1 << 19,
+  placeRest: 1 << 20,
+  company: 1 << 21,
+} as const;
+/** All {@link LIST_BITS}. */
+export const LIST_MASK = 0x3f << 16;
+
 /** FNV-1a hash of a string (UTF-16 code units). */
 export function hashString(s: string): number {
   let h = 0x811c9dc5;
@@ -137,6 +153,7 @@ const enum T {
   Bias, Lw, W0 = Lw + 5, Shape = W0 + 1, ShapeTri = Shape + 3, LongShape, Prefix, Suffix = Prefix + 4,
   CaseInfo = Suffix + 4, Cluster = CaseInfo + 1, ClusterPrev = Cluster + 6, ClusterNext = ClusterPrev + 2,
   CaseBucket = ClusterNext + 2, Gaz, GazPrev, GazNext, Doc, BigramPrev, BigramNext, Flags, LwCase, AggregatedContext,
+  ListCase,
 }
 
 const PAD = hashString('<PAD>');
@@ -146,8 +163,8 @@ const PAD = hashString('<PAD>');
  * BBC articles have 38k distinct words.
  */
 const MAX_CACHED_WORDS = 60_000;
-/** More than one token's rows can be: 37 word rows (5 + 8 affixes + 6 clusters + 16 gazetteer + 2) and 60 context rows. */
-const MAX_ROWS_PER_TOKEN = 128;
+/** More than one token's rows can be: 51 word rows (5 + 8 affixes + 6 clusters + 22 gazetteer + 2 + 6 list-case rows) and 72 context rows. */
+const MAX_ROWS_PER_TOKEN = 160;
 
 /**
  * Which of a token's rows {@link FeatureExtractor.sentenceFeatures} gives: `all`; `context`, all but
@@ -496,6 +513,8 @@ export class FeatureExtractor {
       own.push(bucket(T.Cluster + 5, sig >>> 16, shift));
     }
     pushBits((row) => own.push(row), T.Gaz, gazetteer, shift);
+    // A listed name counts for more when written as one ("Denver" vs "denver"): list bits crossed with the case class.
+    for (let b = 16; b < 22; b++) if (gazetteer & (1 << b)) own.push(bucket(T.ListCase, b * 4 + cc, shift));
     const flags = (/\d/.test(word) ? 1 : 0) | (word.includes('-') ? 2 : 0) | (word.includes('.') ? 4 : 0) | (Math.min(word.length, 7) << 3);
     own.push(bucket(T.Flags, flags, shift));
     own.push(bucket(T.LwCase, lwHash ^ (cc + 1), shift));
@@ -533,7 +552,7 @@ function pushBits(push: (row: number) => void, template: number, mask: number, s
     push(bucket(template, 0xffff, shift));
     return;
   }
-  for (let b = 0; b < 16; b++) if (mask & (1 << b)) push(bucket(template, b, shift));
+  for (let b = 0; b < 22; b++) if (mask & (1 << b)) push(bucket(template, b, shift));
 }
 
 /** `pushBits` writing into `rows` at `at`; returns the new end. */
@@ -542,6 +561,6 @@ function bitRows(rows: Int32Array, at: number, template: number, mask: number, s
     rows[at++] = bucket(template, 0xffff, shift);
     return at;
   }
-  for (let b = 0; b < 16; b++) if (mask & (1 << b)) rows[at++] = bucket(template, b, shift);
+  for (let b = 0; b < 22; b++) if (mask & (1 << b)) rows[at++] = bucket(template, b, shift);
   return at;
 }
