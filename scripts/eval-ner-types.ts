@@ -18,7 +18,10 @@ interface PeopleLib {
 
 const root = path.resolve(__dirname, '..');
 const shared = path.resolve(root, '..', 'shared', 'eval');
-const files = process.argv.slice(2).length ? process.argv.slice(2) : [
+// `--errors` also prints every missed (-) and invented (+) name with its type, for error analysis on dev.
+const showErrors = process.argv.includes('--errors');
+const args = process.argv.slice(2).filter((a) => a !== '--errors');
+const files = args.length ? args : [
   path.join(shared, 'data', 'conll2003', 'eng.testa'),
   path.join(shared, 'data', 'uner-ewt', 'en_ewt-ud-dev.conll'),
 ];
@@ -54,6 +57,15 @@ async function main(): Promise<void> {
         c.gold += gold.size;
         c.pred += predicted.size;
         for (const k of predicted) if (gold.has(k)) c.tp++;
+        if (showErrors) {
+          const words = (k: string) => {
+            const [si, s, e] = k.split(':').map(Number);
+            const tokens = doc.sentences[si].tokens;
+            return `${tokens.slice(s, e + 1).map((t) => t.w).join(' ')}  | ${tokens.slice(Math.max(0, s - 4), e + 5).map((t) => t.w).join(' ')}`;
+          };
+          for (const k of gold) if (!predicted.has(k)) console.log(`- ${label} ${words(k)}`);
+          for (const k of predicted) if (!gold.has(k)) console.log(`+ ${label} ${words(k)}`);
+        }
       }
     }
     const row = TYPES.map(([label]) => {

@@ -26,18 +26,21 @@ const CALENDAR_WORDS = new Set([
 /**
  * Document-level label consistency: a name the tagger found once is the same name later. An untagged
  * occurrence of a multi-word name found elsewhere in the document takes that name's type, and so does
- * a capitalised surname of a person named in full ("Ren Zhengfei" ... "Ren"). `isGivenName` tells a
- * known given name, which alone is not a surname. Spans are changed in place.
+ * a capitalised surname of a person named in full ("Ren Zhengfei" ... "Ren") or of a person the context
+ * named (`knownPersons`: "Ms Pugh" ... "Pugh"). `isGivenName` tells a known given name, which alone is
+ * not a surname. Spans are changed in place.
  */
 export function enforceDocumentConsistency(
   sentences: readonly (readonly string[])[],
   spans: TaggedSpan[][],
   isGivenName: (word: string) => boolean,
+  knownPersons: ReadonlySet<string> = new Set(),
 ): void {
   const cues = organizationCues(sentences);
   voteOnTypes(sentences, spans, cues);
   const multiWord = new Map<string, number>();
   const surnames = new Map<string, number>();
+  for (const word of knownPersons) if (!CALENDAR_WORDS.has(word)) surnames.set(word, PERSON);
   for (let s = 0; s < sentences.length; s++) {
     for (const span of spans[s]) {
       const words = sentences[s].slice(span.start, span.end);
@@ -59,7 +62,7 @@ export function enforceDocumentConsistency(
     spans[s] = spans[s].filter((span) => span.end - span.start > 1 || !CALENDAR_WORDS.has(words[span.start]) ||
       (surnames.has(words[span.start]) && !readsAsDate(words, span.start)));
   }
-  if (!multiWord.size) return;
+  if (!multiWord.size && !surnames.size) return;
   let longest = 2;
   for (const key of multiWord.keys()) longest = Math.max(longest, key.split(' ').length);
   for (let s = 0; s < sentences.length; s++) {

@@ -11,8 +11,60 @@ export interface NerLexicon {
   signature: Uint32Array;
   /** How the word is written mid-sentence in unlabeled text: 0 unseen, 1 always lower ... 4 always capitalised. */
   caseBucket: Uint8Array;
-  /** Lower-cased word -> bit mask of (entity type x position) it takes in training names; see {@link gazetteerBit}. */
-  gazetteer: Map<string, number>;
+  /**
+   * Lower-cased word -> bit mask of (entity type x position) it takes in training names (see
+   * {@link gazetteerBit}) and of the public lists that hold it ({@link LIST_BITS}).
+   */
+  gazetteer: WordMasks;
+}
+
+/** Word -> bit mask look-ups: a `Map` while training, a {@link HashedWordMasks} table in a loaded model. */
+export interface WordMasks {
+  get(word: string): number | undefined;
+  readonly size: number;
+}
+
+/** A second, independent string hash (FNV-1a from another basis, then mixed) to check a {@link hashString} match. */
+export function checkHash(s: string): number {
+  let h = 0x9747b28c;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x2c1b3c6d);
+  h ^= h >>> 12;
+  return h >>> 0;
+}
+
+/**
+ * Word masks as three parallel arrays sorted by (`hashString`, `checkHash`) of the word: views straight
+ * into the model's bytes, so a model with a few hundred thousand listed words loads without building a
+ * `Map`. Two 32-bit hashes must both match, so an unlisted word is taken for a listed one about once in
+ * 2^64 / size look-ups.
+ */
+export class HashedWordMasks implements WordMasks {
+  constructor(private readonly hashes: Uint32Array, private readonly checks: Uint32Array, private readonly masks: Uint32Array) {}
+
+  get size(): number {
+    return this.hashes.length;
+  }
+
+  get(word: string): number | undefined {
+    const h = hashString(word);
+    const hashes = this.hashes;
+    let lo = 0;
+    let hi = hashes.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (hashes[mid] < h) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo >= hashes.length || hashes[lo] !== h) return undefined;
+    const c = checkHash(word);
+    for (let i = lo; i < hashes.length && hashes[i] === h; i++) if (this.checks[i] === c) return this.masks[i];
+    return undefined;
+  }
 }
 
 /** Per-document facts for document-level features: how each lower-cased word is written elsewhere in the document. */

@@ -1,6 +1,7 @@
 import type { EntityMention, EntityType, Span } from '../types';
 import { enforceDocumentConsistency } from './consistency';
-import { FeatureExtractor, gazetteerBit } from './features';
+import { applyPersonCues, placesAreNotPeople, type WordKnowledge } from './context';
+import { FeatureExtractor, gazetteerBit, LIST_MASK } from './features';
 import { decodeModel, type NerModel } from './modelFormat';
 import { canonicalPersonNames, followsTitle, rolesAround, separateTitles } from './names';
 import { tagDocument } from './tagger';
@@ -31,15 +32,25 @@ export function loadEntityRecognizer(modelBytes: Uint8Array): EntityRecognizer {
   if (!modelBytes.length) return { recognize: () => [] };
   const model = decodeModel(modelBytes);
   const features = new FeatureExtractor(model.lexicon, model.bucketBits);
-  return { recognize: (text, skip) => recognizeEntities(model, features, text, skip ?? []) };
+  const { gazetteer, words, caseBucket } = model.lexicon;
+  const known: WordKnowledge = {
+    listBits: (word) => (gazetteer.get(word.toLowerCase()) ?? 0) & LIST_MASK,
+    mostlyLowercase: (word) => {
+      const index = words.get(word.toLowerCase());
+      return index !== undefined && caseBucket[index] >= 1 && caseBucket[index] <= 2;
+    },
+  };
+  return { recognize: (text, skip) => recognizeEntities(model, features, known, text, skip ?? []) };
 }
 
-function recognizeEntities(model: NerModel, features: FeatureExtractor, text: string, skip: readonly Span[]): EntityMention[] {
+function recognizeEntities(model: NerModel, features: FeatureExtractor, known: WordKnowledge, text: string, skip: readonly Span[]): EntityMention[] {
   const sentences = dropSkipped(tokenize(text), skip);
   const words = sentences.map((s) => s.map((t) => t.text));
   const spans = tagDocument(model, features, words).map((found, s) =>
     found.flatMap((span) => splitAtBreaks(span, words[s])).flatMap((span) => withoutTitles(span, words[s])));
-  enforceDocumentConsistency(words, spans, (word) => isGivenName(model, word));
+  const cuedPersons = applyPersonCues(words, spans, known);
+  enforceDocumentConsistency(words, spans, (word) => isGivenName(model, word), cuedPersons);
+  placesAreNotPeople(words, spans, known, personWords(words, spans, cuedPersons));
   const mentions: EntityMention[] = [];
   const personIndex: number[] = [];
   for (let s = 0; s < sentences.length; s++) {
@@ -73,6 +84,15 @@ function mentionOf(text: string, tokens: readonly Token[], span: TaggedSpan): En
     name: written.replace(/\s+/g, ' '),
     roles: [],
   };
+}
+
+/** Words of multi-word person names in a document, and the cued persons: a place-named word among them is a person. */
+function personWords(sentences: readonly (readonly string[])[], spans: readonly TaggedSpan[][], cued: ReadonlySet<string>): Set<string> {
+  const out = new Set(cued);
+  spans.forEach((found, s) => {
+    for (const span of found) if (span.type === PERSON && span.end - span.start > 1) for (let k = span.start; k < span.end; k++) out.add(sentences[s][k]);
+  });
+  return out;
 }
 
 /** A word the training names use as a person's first word and never as the last one. */
