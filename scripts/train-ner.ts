@@ -32,6 +32,9 @@ if (!fs.existsSync(unerTrainPath)) {
   throw new Error(`UNER English-EWT train not found at ${unerTrainPath}: set NER_UNER_TRAIN (models/README.md says where to get it)`);
 }
 const unerTrain = readUner(unerTrainPath);
+// Web text is the smaller set and the one most unlike CoNLL's Reuters news: its sentences may be seen
+// more than once an epoch (the documents themselves are not repeated, so no fold sees its own names).
+const UNER_REPEAT = Number(process.env.NER_UNER_REPEAT ?? 1);
 const train = [...conllTrain, ...unerTrain];
 const dev = readConll(path.join(data, 'conll2003', 'eng.testa'));
 const unerDev = readConll(path.join(data, 'uner-ewt', 'en_ewt-ud-dev.conll'));
@@ -76,6 +79,7 @@ function gazetteerOf(docs: ConllDocument[]): Map<string, number> {
 }
 
 interface Example {
+  web?: boolean;
   rows: Int32Array;
   offsets: Int32Array;
   gold: Int32Array;
@@ -100,7 +104,9 @@ const trainExamples: Example[] = [];
 for (let fold = 0; fold < FOLDS; fold++) {
   const inFold = train.filter((_, i) => i % FOLDS === fold);
   const others = train.filter((_, i) => i % FOLDS !== fold);
-  trainExamples.push(...examplesOf(inFold, { ...stats, gazetteer: gazetteerOf(others) }));
+  const lexicon = { ...stats, gazetteer: gazetteerOf(others) };
+  trainExamples.push(...examplesOf(inFold.filter((d) => !unerTrain.includes(d)), lexicon));
+  trainExamples.push(...examplesOf(inFold.filter((d) => unerTrain.includes(d)), lexicon).map((e) => ({ ...e, web: true })));
 }
 const devExamples = examplesOf(dev, fullLexicon);
 const unerDevExamples = examplesOf(unerDev, fullLexicon);
@@ -172,7 +178,7 @@ const random = () => {
   x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
   return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
 };
-const order = trainExamples.map((_, i) => i);
+const order = trainExamples.flatMap((e, i) => (e.web ? Array.from({ length: UNER_REPEAT }, () => i) : [i]));
 for (let epoch = 1; epoch <= EPOCHS; epoch++) {
   for (let i = order.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));

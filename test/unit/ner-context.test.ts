@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { applyPersonCues, placesAreNotPeople, type WordKnowledge } from '../../src/core/ner/context';
+import { applyPersonCues, namesThatAreNotPeople, placesAreNotPeople, type WordKnowledge } from '../../src/core/ner/context';
 import { checkHash, hashString, HashedWordMasks, LIST_BITS } from '../../src/core/ner/features';
 import type { TaggedSpan } from '../../src/core/ner/tags';
 
@@ -15,6 +15,9 @@ const known: WordKnowledge = {
     florin: LIST_BITS.place | LIST_BITS.given,
     zentrix: LIST_BITS.company,
     mara: LIST_BITS.given,
+    tovik: LIST_BITS.name,
+    fenwold: LIST_BITS.placeFirst | LIST_BITS.name,
+    hill: LIST_BITS.placeRest,
   } as Record<string, number>)[word.toLowerCase()] ?? 0,
   mostlyLowercase: (word) => ['he', 'she', 'officials', 'police'].includes(word.toLowerCase()),
 };
@@ -84,6 +87,29 @@ describe('NER document context', () => {
     const spans: TaggedSpan[][] = [[{ start: 0, end: 2, type: PER }], [{ start: 0, end: 1, type: PER }], [{ start: 1, end: 2, type: PER }]];
     placesAreNotPeople(sentences, spans, known, new Set(['Anna', 'Brackwater']));
     assert.deepEqual(spans.map((s) => s.map((x) => x.type)), [[PER], [PER], [PER]]);
+  });
+});
+
+describe('NER names the text says are no person', () => {
+  it('makes a name ending in a company designator an organization, whoever it is named after', () => {
+    const sentences = [split('Shares of Quorvane Records rose'), split('Mara Tovik Motorsports won')];
+    const spans: TaggedSpan[][] = [[{ start: 2, end: 4, type: PER }], [{ start: 0, end: 3, type: PER }]];
+    namesThatAreNotPeople(sentences, spans, known);
+    assert.deepEqual(spans.map((s) => s.map((x) => x.type)), [[ORG], [ORG]]);
+  });
+
+  it('makes a name ending in a place word a place, unless its first word is a person\'s name', () => {
+    const sentences = [split('Lawmakers on Gorvath Hill objected'), split('Mara Hill won the race'), split('Tovik Hill won'), split('traffic in Fenwold Hill')];
+    const spans: TaggedSpan[][] = [[{ start: 2, end: 4, type: PER }], [{ start: 0, end: 2, type: PER }], [{ start: 0, end: 2, type: PER }], [{ start: 2, end: 4, type: PER }]];
+    namesThatAreNotPeople(sentences, spans, known);
+    assert.deepEqual(spans.map((s) => s.map((x) => x.type)), [[LOC], [PER], [PER], [LOC]]);
+  });
+
+  it('reads a one-word name after "a" or "an" as a thing ("won an Emmerling")', () => {
+    const words = split('She won an Emmerling for the role');
+    const spans: TaggedSpan[][] = [[{ start: 3, end: 4, type: PER }]];
+    namesThatAreNotPeople([words], spans, known);
+    assert.equal(spans[0][0].type, 3);
   });
 });
 

@@ -4,6 +4,7 @@ import type { TaggedSpan } from './tags';
 const PERSON = 0;
 const ORGANIZATION = 1;
 const PLACE = 2;
+const MISC = 3;
 
 /**
  * Honorifics and titles that only ever stand before a person's name: the capitalised words after one are a
@@ -21,6 +22,24 @@ const SPEECH_VERBS = new Set([
   'said', 'says', 'told', 'tells', 'added', 'adds', 'asked', 'asks', 'wrote', 'writes', 'tweeted', 'explained',
   'argued', 'insisted', 'recalled', 'warned', 'noted', 'replied', 'admitted', 'claimed', 'stated', 'declared',
   'acknowledged', 'conceded', 'continued', 'concluded', 'testified', 'recounted', 'remarked', 'complained',
+  'spoke', 'speaks', 'announced', 'vowed', 'urged', 'denied', 'responded', 'quipped', 'joked', 'pleaded',
+]);
+/**
+ * Last words that make a name an organization whoever it is named after ("Decca Records", "Yum Brands",
+ * "Malcolm Smith Motorsports"): company and institution designators that are nobody's surname.
+ */
+const ORGANIZATION_HEADS = new Set([
+  'records', 'brands', 'inc', 'inc.', 'corp', 'corp.', 'corporation', 'ltd', 'ltd.', 'plc', 'llc', 'gmbh', 'holdings',
+  'group', 'airlines', 'airways', 'motors', 'motorsports', 'pictures', 'studios', 'entertainment', 'foods',
+  'industries', 'technologies', 'systems', 'bancorp', 'insurance', 'pharmaceuticals', 'partners', 'associates',
+  'enterprises', 'media', 'publishing', 'university', 'college', 'institute', 'foundation', 'association', 'society',
+  'council', 'committee', 'party', 'club', 'hotels', 'resorts', 'restaurants', 'stores', 'networks', 'communications',
+  'ministry', 'department', 'agency', 'commission', 'company', 'co.', 'bank',
+]);
+/** Last words that make a name a place when its first word is no given name ("Capitol Hill", "Chapel Hill"; not "Damon Hill"). */
+const PLACE_HEADS = new Set([
+  'hill', 'hills', 'street', 'avenue', 'road', 'river', 'lake', 'mountain', 'mountains', 'valley', 'island', 'islands',
+  'county', 'beach', 'bay', 'square', 'bridge', 'park', 'heights', 'harbour', 'harbor', 'peninsula', 'desert', 'canyon',
 ]);
 /** Prepositions that put what follows on a map: "in Denver", "near Florence". */
 const LOCATIVES = new Set(['in', 'at', 'near', 'outside', 'across', 'around', 'from', 'to', 'towards', 'throughout', 'inside']);
@@ -122,6 +141,33 @@ export function placesAreNotPeople(sentences: readonly (readonly string[])[], sp
       span.type = PLACE;
     }
   }
+}
+
+/**
+ * A person span the text itself says is something else: ending in a company or institution designator
+ * ("Decca Records") it is an organization; ending in a place word after a word that is no given name
+ * ("Capitol Hill") a place; a one-word name after "a"/"an" ("won an Oscar") is a thing, not a person.
+ * Spans are changed in place.
+ */
+export function namesThatAreNotPeople(sentences: readonly (readonly string[])[], spans: TaggedSpan[][], known: WordKnowledge): void {
+  for (let s = 0; s < sentences.length; s++) {
+    const words = sentences[s];
+    for (const span of spans[s]) {
+      if (span.type !== PERSON) continue;
+      const last = words[span.end - 1].toLowerCase();
+      if (span.end - span.start > 1 && caseClass(words[span.end - 1]) !== 0 && ORGANIZATION_HEADS.has(last)) span.type = ORGANIZATION;
+      else if (span.end - span.start > 1 && PLACE_HEADS.has(last) && placeNamed(words, span, known) &&
+        !PERSON_TITLES.has((words[span.start - 1] ?? '').toLowerCase().replace(/\.$/, ''))) span.type = PLACE;
+      else if (span.end - span.start === 1 && /^an?$/i.test(words[span.start - 1] ?? '')) span.type = MISC;
+    }
+  }
+}
+
+/** A name ending in a place word is a place when listed as one ("Chapel Hill") or when its first word is nobody's name ("Capitol Hill"). */
+function placeNamed(words: readonly string[], span: TaggedSpan, known: WordKnowledge): boolean {
+  const first = known.listBits(words[span.start]);
+  if (first & LIST_BITS.placeFirst && known.listBits(words[span.end - 1]) & LIST_BITS.placeRest) return true;
+  return !(first & (LIST_BITS.given | LIST_BITS.name));
 }
 
 /** Whether a capitalised run `[start, end)` may be a speaker: not a listed place or company (unless also a given name), not a common word. */

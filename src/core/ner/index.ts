@@ -1,6 +1,6 @@
 import type { EntityMention, EntityType, Span } from '../types';
 import { enforceDocumentConsistency } from './consistency';
-import { applyPersonCues, placesAreNotPeople, type WordKnowledge } from './context';
+import { applyPersonCues, namesThatAreNotPeople, placesAreNotPeople, type WordKnowledge } from './context';
 import { FeatureExtractor, gazetteerBit, LIST_MASK } from './features';
 import { decodeModel, type NerModel } from './modelFormat';
 import { canonicalPersonNames, followsTitle, rolesAround, separateTitles } from './names';
@@ -48,6 +48,7 @@ function recognizeEntities(model: NerModel, features: FeatureExtractor, known: W
   const words = sentences.map((s) => s.map((t) => t.text));
   const spans = tagDocument(model, features, words).map((found, s) =>
     found.flatMap((span) => splitAtBreaks(span, words[s])).flatMap((span) => withoutTitles(span, words[s])));
+  namesThatAreNotPeople(words, spans, known);
   const cuedPersons = applyPersonCues(words, spans, known);
   enforceDocumentConsistency(words, spans, (word) => isGivenName(model, word), cuedPersons);
   placesAreNotPeople(words, spans, known, personWords(words, spans, cuedPersons));
