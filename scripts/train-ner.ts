@@ -17,7 +17,7 @@ import { learnWordStats } from './ner-lexicon';
 
 const root = path.resolve(__dirname, '..');
 const data = path.resolve(root, '..', 'shared', 'eval', 'data');
-const EPOCHS = Number(process.env.NER_EPOCHS ?? 8);
+const EPOCHS = Number(process.env.NER_EPOCHS ?? 9);
 const BUCKET_BITS = Number(process.env.NER_BUCKET_BITS ?? 19);
 const FOLDS = 10;
 const out = process.env.NER_OUT ?? path.join(root, 'models', 'ner-en.bin');

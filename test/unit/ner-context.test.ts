@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { applyPersonCues, namesThatAreNotPeople, placesAreNotPeople, type WordKnowledge } from '../../src/core/ner/context';
+import { applyPersonCues, namesThatAreNotPeople, placesAreNotPeople, surnamesAfterGivenNames, type WordKnowledge } from '../../src/core/ner/context';
 import { checkHash, hashString, HashedWordMasks, LIST_BITS } from '../../src/core/ner/features';
 import type { TaggedSpan } from '../../src/core/ner/tags';
 
@@ -110,6 +110,15 @@ describe('NER names the text says are no person', () => {
     const spans: TaggedSpan[][] = [[{ start: 3, end: 4, type: PER }]];
     namesThatAreNotPeople([words], spans, known);
     assert.equal(spans[0][0].type, 3);
+  });
+});
+
+describe('NER surnames after given names', () => {
+  it('takes a capitalised word closing the line after a given name as the surname ("By Mara Ou")', () => {
+    const sentences = [split('By Mara Ou'), split('Mara Ou , a reporter , wrote it'), split('He thanked Mara He said'), split('They met Mara Monday'), split('I saw Mara Quellport')];
+    const spans: TaggedSpan[][] = sentences.map((w) => [{ start: w.indexOf('Mara'), end: w.indexOf('Mara') + 1, type: PER }]);
+    surnamesAfterGivenNames(sentences, spans, known);
+    assert.deepEqual(spans.map((s, i) => show(sentences[i], s)), [['Mara Ou:P'], ['Mara Ou:P'], ['Mara:P'], ['Mara:P'], ['Mara:P']]);
   });
 });
 

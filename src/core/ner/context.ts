@@ -43,6 +43,7 @@ const PLACE_HEADS = new Set([
 ]);
 /** Prepositions that put what follows on a map: "in Denver", "near Florence". */
 const LOCATIVES = new Set(['in', 'at', 'near', 'outside', 'across', 'around', 'from', 'to', 'towards', 'throughout', 'inside']);
+const CALENDAR = /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*\.?$/;
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'his', 'her', 'their', 'our', 'my', 'your']);
 /** Longest name a cue reaches over ("Ms Anna Maria Pugh"). */
 const MAX_CUED_WORDS = 3;
@@ -159,6 +160,29 @@ export function namesThatAreNotPeople(sentences: readonly (readonly string[])[],
       else if (span.end - span.start > 1 && PLACE_HEADS.has(last) && placeNamed(words, span, known) &&
         !PERSON_TITLES.has((words[span.start - 1] ?? '').toLowerCase().replace(/\.$/, ''))) span.type = PLACE;
       else if (span.end - span.start === 1 && /^an?$/i.test(words[span.start - 1] ?? '')) span.type = MISC;
+    }
+  }
+}
+
+/**
+ * A person span that ends in a given name, followed by a capitalised word that closes the sentence or
+ * clause, takes that word as the surname: in a byline "By Cathy He" the "He" is no pronoun,
+ * since a subject pronoun does not end a sentence. Spans are changed in place.
+ */
+export function surnamesAfterGivenNames(sentences: readonly (readonly string[])[], spans: TaggedSpan[][], known: WordKnowledge): void {
+  for (let s = 0; s < sentences.length; s++) {
+    const words = sentences[s];
+    for (const span of spans[s]) {
+      const next = span.end;
+      if (span.type !== PERSON || next >= words.length || !(known.listBits(words[next - 1]) & LIST_BITS.given)) continue;
+      // Any capitalised word but a listed place or company ("Cathy Denver" is rarer than "Cathy in Denver")
+      // or a day or month ("Mary Monday.").
+      const bits = known.listBits(words[next]);
+      if (caseClass(words[next]) !== 1 || (bits & (LIST_BITS.place | LIST_BITS.company) && !(bits & LIST_BITS.name)) || CALENDAR.test(words[next])) continue;
+      const after = words[next + 1];
+      if (after !== undefined && !/^[,;:)]$/.test(after)) continue;
+      if (spans[s].some((other) => other.start === next)) continue;
+      span.end = next + 1;
     }
   }
 }

@@ -1,6 +1,6 @@
 import type { EntityMention, EntityType, Span } from '../types';
 import { enforceDocumentConsistency } from './consistency';
-import { applyPersonCues, namesThatAreNotPeople, placesAreNotPeople, type WordKnowledge } from './context';
+import { applyPersonCues, namesThatAreNotPeople, placesAreNotPeople, surnamesAfterGivenNames, type WordKnowledge } from './context';
 import { FeatureExtractor, gazetteerBit, LIST_MASK } from './features';
 import { decodeModel, type NerModel } from './modelFormat';
 import { canonicalPersonNames, followsTitle, rolesAround, separateTitles } from './names';
@@ -49,6 +49,7 @@ function recognizeEntities(model: NerModel, features: FeatureExtractor, known: W
   const spans = tagDocument(model, features, words).map((found, s) =>
     found.flatMap((span) => splitAtBreaks(span, words[s])).flatMap((span) => withoutTitles(span, words[s])));
   namesThatAreNotPeople(words, spans, known);
+  surnamesAfterGivenNames(words, spans, known);
   const cuedPersons = applyPersonCues(words, spans, known);
   enforceDocumentConsistency(words, spans, (word) => isGivenName(model, word), cuedPersons);
   placesAreNotPeople(words, spans, known, personWords(words, spans, cuedPersons));
