@@ -59,7 +59,8 @@ function* unlabeledSentences(): Generator<string[]> {
   for (const doc of train) for (const s of doc) yield s.words;
 }
 
-const stats = learnWordStats(unlabeledSentences(), 120000, 2);
+const SIGNATURE_WINDOW = Number(process.env.NER_SIGNATURE_WINDOW ?? 1);
+const stats = learnWordStats(unlabeledSentences(), 120000, 2, SIGNATURE_WINDOW);
 log(`lexicon ${stats.words.size} words`);
 
 function gazetteerOf(docs: ConllDocument[]): Map<string, number> {

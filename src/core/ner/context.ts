@@ -138,7 +138,7 @@ export function placesAreNotPeople(sentences: readonly (readonly string[])[], sp
       if (!(bits & LIST_BITS.place) || (bits & LIST_BITS.given && !LOCATIVES.has(before))) continue;
       if (PERSON_TITLES.has(before) || SPEECH_VERBS.has(words[span.end] ?? '') || SPEECH_VERBS.has(words[span.start - 1] ?? '')) continue;
       // Right after another name or a bracket the word is more likely a surname ("Lindsay ) Davenport").
-      if (before === ')' || caseClass(words[span.start - 1] ?? '') === 1 && span.start > 1) continue;
+      if (before === ')' || (span.start > 1 && caseClass(words[span.start - 1]) === 1)) continue;
       span.type = PLACE;
     }
   }
