@@ -61,8 +61,8 @@ export interface WordKnowledge {
  * over what the text states): capitalised words after a person's title ("Ms Pugh") or next to a verb of
  * speech ("Trudeau told", "said Halvorsen") are a person, unless, for the speech cue, the words are a
  * listed place or company and no given name ("Uber said"), or the tagger found an organization there.
- * Spans are changed in place; returns the words (as written) that the cues made persons, which count as
- * surnames for the rest of the document.
+ * Spans are changed in place; returns the last words (as written) of the persons a cue made or confirmed,
+ * which count as surnames for the rest of the document.
  */
 export function applyPersonCues(sentences: readonly (readonly string[])[], spans: TaggedSpan[][], known: WordKnowledge): Set<string> {
   const cued = new Set<string>();
@@ -81,7 +81,10 @@ export function applyPersonCues(sentences: readonly (readonly string[])[], spans
         const k = spanAt[i + 1];
         const span = k >= 0 ? spans[s][k] : null;
         // A person the tagger found, title and all ("Miss Stamper", a horse), stays as found.
-        if (span && span.type === PERSON && span.start <= i + 1) continue;
+        if (span && span.type === PERSON && span.start <= i + 1) {
+          cued.add(words[span.end - 1]);
+          continue;
+        }
         changes.push({ start: i + 1, end: span && span.end > end && span.start >= i ? span.end : end, replace: span && span.start >= i ? k : -1 });
         continue;
       }
@@ -91,7 +94,8 @@ export function applyPersonCues(sentences: readonly (readonly string[])[], spans
         const start = capitalisedRunTo(words, i, known);
         const k = spanAt[i - 1];
         const span = k >= 0 ? spans[s][k] : null;
-        if (speakerLike(words, span ? span.start : start, i, known) && (!span || (span.type !== ORGANIZATION && span.type !== PERSON && span.end === i))) {
+        if (span && span.type === PERSON && span.end === i) cued.add(words[i - 1]);
+        else if (speakerLike(words, span ? span.start : start, i, known) && (!span || (span.type !== ORGANIZATION && span.end === i))) {
           changes.push({ start: span ? span.start : start, end: i, replace: span ? k : -1 });
         }
       }
@@ -101,8 +105,9 @@ export function applyPersonCues(sentences: readonly (readonly string[])[], spans
         const after = words[end];
         const k = spanAt[i + 1];
         const span = k >= 0 ? spans[s][k] : null;
-        if ((after === undefined || /^[.,;:!?"”)]$/.test(after)) && speakerLike(words, i + 1, end, known) &&
-          (!span || (span.type !== ORGANIZATION && span.type !== PERSON && span.start === i + 1))) {
+        if (span && span.type === PERSON && span.start === i + 1) cued.add(words[span.end - 1]);
+        else if ((after === undefined || /^[.,;:!?"”)]$/.test(after)) && speakerLike(words, i + 1, end, known) &&
+          (!span || (span.type !== ORGANIZATION && span.start === i + 1))) {
           changes.push({ start: i + 1, end: span ? Math.max(span.end, end) : end, replace: span ? k : -1 });
         }
       }
