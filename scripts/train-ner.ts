@@ -100,7 +100,7 @@ function examplesOf(docs: ConllDocument[], lexicon: NerLexicon): Example[] {
   return examples;
 }
 
-const fullLexicon: NerLexicon & { gazetteer: Map<string, number> } = { ...stats, gazetteer: gazetteerOf(train) };
+const fullLexicon: NerLexicon & { words: Map<string, number>; gazetteer: Map<string, number> } = { ...stats, gazetteer: gazetteerOf(train) };
 const trainExamples: Example[] = [];
 for (let fold = 0; fold < FOLDS; fold++) {
   const inFold = train.filter((_, i) => i % FOLDS === fold);

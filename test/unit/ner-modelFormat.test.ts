@@ -20,8 +20,12 @@ describe('NER model format', () => {
     for (const [w, mask] of gazetteer) assert.equal(model.lexicon.gazetteer.get(w), mask);
     assert.equal(model.lexicon.gazetteer.get('Quellport'), undefined, 'keys are lower-cased words');
     assert.equal(model.lexicon.gazetteer.get('elsewhere'), undefined);
-    assert.equal(model.lexicon.words.get('quellport'), 1);
-    assert.equal(model.lexicon.signature[1], 0xffffffff);
+    // Words are indexed in hash order; each keeps its own signature and case bucket.
+    const q = model.lexicon.words.get('quellport')!;
+    const the = model.lexicon.words.get('the')!;
+    assert.deepEqual([q, the].sort(), [0, 1]);
+    assert.deepEqual([model.lexicon.signature[q], model.lexicon.caseBucket[q], model.lexicon.signature[the], model.lexicon.caseBucket[the]], [0xffffffff, 4, 7, 1]);
+    assert.equal(model.lexicon.words.get('quellpor'), undefined);
     assert.equal(model.rowStart.filter((r) => r >= 0).length, 2);
     assert.ok(Math.abs(model.rowWeights[model.rowStart[5] + 1] * model.scale - 2.5) < 1e-3);
     // Deterministic: the same model gives the same bytes.

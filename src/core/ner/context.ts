@@ -69,16 +69,27 @@ export function applyPersonCues(sentences: readonly (readonly string[])[], spans
   for (let s = 0; s < sentences.length; s++) {
     const words = sentences[s];
     if (!words.length) continue;
-    const spanAt = new Int32Array(words.length).fill(-1);
-    spans[s].forEach((span, k) => spanAt.fill(k, span.start, span.end));
+    // Most sentences hold no cue: the span lookup is built on the first one.
+    let spanAt: Int32Array | null = null;
+    const spanIndex = () => {
+      if (!spanAt) {
+        spanAt = new Int32Array(words.length).fill(-1);
+        for (let k = 0; k < spans[s].length; k++) spanAt.fill(k, spans[s][k].start, spans[s][k].end);
+      }
+      return spanAt;
+    };
     const changes: { start: number; end: number; replace: number }[] = [];
     for (let i = 0; i < words.length; i++) {
-      const lower = words[i].toLowerCase().replace(/\.$/, '');
-      // "MX" or "GEN" in capitals is an abbreviation, not a title.
-      if (PERSON_TITLES.has(lower) && caseClass(words[i]) === 1 && isNameWord(words[i + 1])) {
+      const word = words[i];
+      const first = word.charCodeAt(0);
+      // Titles are capitalised ("MX" or "GEN" in capitals is an abbreviation, not a title); speech verbs are not.
+      const title = first >= 65 && first <= 90 && caseClass(word) === 1 && PERSON_TITLES.has(word.toLowerCase().replace(/\.$/, ''));
+      if (!title && !SPEECH_VERBS.has(word)) continue;
+      const spanAtWord = spanIndex();
+      if (title && isNameWord(words[i + 1])) {
         // "Dr Okonkwo" tagged as one organization: the person is what follows the title.
         const end = capitalisedRunFrom(words, i + 1);
-        const k = spanAt[i + 1];
+        const k = spanAtWord[i + 1];
         const span = k >= 0 ? spans[s][k] : null;
         // A person the tagger found, title and all ("Miss Stamper", a horse), stays as found.
         if (span && span.type === PERSON && span.start <= i + 1) {
@@ -92,7 +103,7 @@ export function applyPersonCues(sentences: readonly (readonly string[])[], spans
       // "Trudeau told ...": the capitalised run that ends right before the verb.
       if (i > 0 && isNameWord(words[i - 1]) && capitalisedRunTo(words, i, known) < i) {
         const start = capitalisedRunTo(words, i, known);
-        const k = spanAt[i - 1];
+        const k = spanAtWord[i - 1];
         const span = k >= 0 ? spans[s][k] : null;
         if (span && span.type === PERSON && span.end === i) cued.add(words[i - 1]);
         else if (speakerLike(words, span ? span.start : start, i, known) && (!span || (span.type !== ORGANIZATION && span.end === i))) {
@@ -103,7 +114,7 @@ export function applyPersonCues(sentences: readonly (readonly string[])[], spans
       if (isNameWord(words[i + 1])) {
         const end = capitalisedRunFrom(words, i + 1);
         const after = words[end];
-        const k = spanAt[i + 1];
+        const k = spanAtWord[i + 1];
         const span = k >= 0 ? spans[s][k] : null;
         if (span && span.type === PERSON && span.start === i + 1) cued.add(words[span.end - 1]);
         else if ((after === undefined || /^[.,;:!?"”)]$/.test(after)) && speakerLike(words, i + 1, end, known) &&

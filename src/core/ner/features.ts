@@ -6,7 +6,7 @@
 /** Word statistics learned from unlabeled text and gazetteers learned from the training data. */
 export interface NerLexicon {
   /** Lower-cased word -> index into `signature` and `caseBucket`. */
-  words: Map<string, number>;
+  words: WordMasks;
   /** 32-bit random-projection signature of the word's contexts: words used alike share bits (clusters). */
   signature: Uint32Array;
   /** How the word is written mid-sentence in unlabeled text: 0 unseen, 1 always lower ... 4 always capitalised. */
@@ -18,7 +18,7 @@ export interface NerLexicon {
   gazetteer: WordMasks;
 }
 
-/** Word -> bit mask look-ups: a `Map` while training, a {@link HashedWordMasks} table in a loaded model. */
+/** Word -> number look-ups (a mask, an index): a `Map` while training, a {@link HashedWordMasks} table in a loaded model. */
 export interface WordMasks {
   get(word: string): number | undefined;
   readonly size: number;
