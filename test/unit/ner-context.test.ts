@@ -132,4 +132,17 @@ describe('hashed word masks', () => {
     assert.equal(masks.get('ü-straße'), 1 << 20);
     for (const w of ['', 'okafo', 'Okafor', 'zentrixx', 'the']) assert.equal(masks.get(w), undefined);
   });
+
+  it('tells apart entries that share a hash or a table slot, the first stored answering first', () => {
+    const h = hashString('okafor');
+    const c = checkHash('okafor');
+    // Sorted as the model stores them: an entry of the same hash and another check, the word itself, a copy
+    // of it (a 64-bit collision: the first stored wins), then hashes that land on the same table slot.
+    const entries = [[h, (c + 1) >>> 0, 1], [h, c, 2], [h, c, 3], [(h + 64) >>> 0, c, 4], [(h + 128) >>> 0, (c + 2) >>> 0, 5]];
+    entries.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    const masks = new HashedWordMasks(Uint32Array.from(entries.map((e) => e[0])), Uint32Array.from(entries.map((e) => e[1])), Uint32Array.from(entries.map((e) => e[2])));
+    assert.equal(masks.get('okafor'), 2);
+    assert.equal(masks.get('brackwater'), undefined);
+    assert.equal(new HashedWordMasks(new Uint32Array(0), new Uint32Array(0), new Uint32Array(0)).get('okafor'), undefined);
+  });
 });

@@ -32,12 +32,12 @@ export function loadEntityRecognizer(modelBytes: Uint8Array): EntityRecognizer {
   if (!modelBytes.length) return { recognize: () => [] };
   const model = decodeModel(modelBytes);
   const features = new FeatureExtractor(model.lexicon, model.bucketBits);
-  const { gazetteer, words, caseBucket } = model.lexicon;
+  // From the extractor's per-word facts: the rules ask about words the tagger has just looked up.
   const known: WordKnowledge = {
-    listBits: (word) => (gazetteer.get(word.toLowerCase()) ?? 0) & LIST_MASK,
+    listBits: (word) => features.gazetteerMask(word) & LIST_MASK,
     mostlyLowercase: (word) => {
-      const index = words.get(word.toLowerCase());
-      return index !== undefined && caseBucket[index] >= 1 && caseBucket[index] <= 2;
+      const bucket = features.caseBucketOf(word);
+      return bucket >= 1 && bucket <= 2;
     },
   };
   return { recognize: (text, skip) => recognizeEntities(model, features, known, text, skip ?? []) };
@@ -51,7 +51,7 @@ function recognizeEntities(model: NerModel, features: FeatureExtractor, known: W
   namesThatAreNotPeople(words, spans, known);
   surnamesAfterGivenNames(words, spans, known);
   const cuedPersons = applyPersonCues(words, spans, known);
-  enforceDocumentConsistency(words, spans, (word) => isGivenName(model, word), cuedPersons);
+  enforceDocumentConsistency(words, spans, (word) => isGivenName(features, word), cuedPersons);
   placesAreNotPeople(words, spans, known, personWords(words, spans, cuedPersons));
   const mentions: EntityMention[] = [];
   const personIndex: number[] = [];
@@ -98,8 +98,8 @@ function personWords(sentences: readonly (readonly string[])[], spans: readonly 
 }
 
 /** A word the training names use as a person's first word and never as the last one. */
-function isGivenName(model: NerModel, word: string): boolean {
-  const mask = model.lexicon.gazetteer.get(word.toLowerCase()) ?? 0;
+function isGivenName(features: FeatureExtractor, word: string): boolean {
+  const mask = features.gazetteerMask(word);
   return (mask & gazetteerBit(PERSON, 0)) !== 0 && (mask & (gazetteerBit(PERSON, 2) | gazetteerBit(PERSON, 3))) === 0;
 }
 
