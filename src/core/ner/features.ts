@@ -133,6 +133,16 @@ export function hashString(s: string): number {
   return h >>> 0;
 }
 
+/** {@link hashString} of `s.slice(from, to)`, without making the slice (affixes of every word met). */
+function hashRange(s: string, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < to; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
 /** Mixes a template id with a value hash (murmur3 finaliser) and keeps the top `bits` bits. */
 function bucket(template: number, value: number, shift: number): number {
   let h = (value ^ Math.imul(template + 1, 0x9e3779b1)) >>> 0;
@@ -144,26 +154,30 @@ function bucket(template: number, value: number, shift: number): number {
   return h >>> shift;
 }
 
-/** Word shape: `Xxxx` -> `Xx` (short, runs collapsed) and `Xxxxx` (long, up to 8 characters). */
-function shapes(word: string): [string, string] {
-  let long = '';
-  let short = '';
-  let last = '';
+/**
+ * {@link hashString} of the word's shapes: `Xxxx` -> `Xx` (short, runs collapsed) and `Xxxxx` (long, up
+ * to 8 characters). Every shape character is one code unit, so the hashes are taken as the shapes are
+ * read, without building the strings. Written into `out` as [short, long].
+ */
+function shapeHashes(word: string, out: Uint32Array): void {
+  let long = 0x811c9dc5;
+  let short = 0x811c9dc5;
+  let last = -1;
   for (let i = 0; i < word.length; i++) {
-    const c = word[i];
     const code = word.charCodeAt(i);
-    let k: string;
-    if (code >= 48 && code <= 57) k = 'd';
-    else if (code >= 65 && code <= 90) k = 'X';
-    else if (code >= 97 && code <= 122) k = 'x';
-    else if (code > 127 && c.toLowerCase() !== c) k = 'X';
-    else if (code > 127 && c.toUpperCase() !== c) k = 'x';
-    else k = c;
-    if (long.length < 8) long += k;
-    if (k !== last) short += k;
+    let k: number;
+    if (code >= 48 && code <= 57) k = 100; // 'd'
+    else if (code >= 65 && code <= 90) k = 88; // 'X'
+    else if (code >= 97 && code <= 122) k = 120; // 'x'
+    else if (code > 127 && word[i].toLowerCase() !== word[i]) k = 88;
+    else if (code > 127 && word[i].toUpperCase() !== word[i]) k = 120;
+    else k = code;
+    if (i < 8) long = Math.imul(long ^ k, 0x01000193);
+    if (k !== last) short = Math.imul(short ^ k, 0x01000193);
     last = k;
   }
-  return [short, long];
+  out[0] = short >>> 0;
+  out[1] = long >>> 0;
 }
 
 /** Case class: 0 lower/other, 1 initial capital, 2 all capitals, 3 mixed/other with digits. */
@@ -303,6 +317,7 @@ export class FeatureExtractor {
   private scratchOffsets = new Int32Array(65);
   /** One token's rows while a word's sums or facts are worked out (no array per case context or neighbour slot). */
   private readonly wordScratch = new Int32Array(MAX_ROWS_PER_TOKEN);
+  private readonly shapeScratch = new Uint32Array(2);
 
   constructor(private readonly lexicon: NerLexicon, bucketBits: number) {
     this.shift = 32 - bucketBits;
@@ -589,8 +604,9 @@ export class FeatureExtractor {
     const lower = word.toLowerCase();
     const upperCased = word.toUpperCase();
     const lwHash = hashString(lower);
-    const [short, long] = shapes(word);
-    const shortHash = hashString(short);
+    const shapeHash = this.shapeScratch;
+    shapeHashes(word, shapeHash);
+    const shortHash = shapeHash[0];
     const cc = caseClass(word);
     const lexIndex = this.lexicon.words.get(lower) ?? -1;
     const gazetteer = this.lexicon.gazetteer.get(lower) ?? 0;
@@ -600,11 +616,11 @@ export class FeatureExtractor {
     own[1] = bucket(T.Lw + 2, lwHash, shift);
     own[2] = bucket(T.W0, hashString(word), shift);
     own[3] = bucket(T.Shape + 1, shortHash, shift);
-    own[4] = bucket(T.LongShape, hashString(long), shift);
+    own[4] = bucket(T.LongShape, shapeHash[1], shift);
     let at = 5;
     for (let k = 1; k <= 4 && k <= lower.length; k++) {
-      own[at++] = bucket(T.Prefix + k - 1, hashString(lower.slice(0, k)), shift);
-      own[at++] = bucket(T.Suffix + k - 1, hashString(lower.slice(-k)), shift);
+      own[at++] = bucket(T.Prefix + k - 1, hashRange(lower, 0, k), shift);
+      own[at++] = bucket(T.Suffix + k - 1, hashRange(lower, lower.length - k, lower.length), shift);
     }
     if (lexIndex >= 0) {
       const sig = this.lexicon.signature[lexIndex];
