@@ -74,8 +74,9 @@ export function enforceDocumentConsistency(
       // Names start with a capital (or a digit): other words cannot open a repeat, which saves the look-ups.
       if (taken[i] || words[i][0] === words[i][0].toLowerCase() && !/^\d/.test(words[i])) continue;
       let matched = false;
-      for (let len = Math.min(longest, words.length - i); len >= 2 && !matched; len--) {
-        if (taken.subarray(i, i + len).some((x) => x)) continue;
+      // With no multi-word name found (a document of lone surnames) no repeat can match.
+      for (let len = multiWord.size ? Math.min(longest, words.length - i) : 0; len >= 2 && !matched; len--) {
+        if (anyTaken(taken, i, i + len)) continue;
         const type = multiWord.get(words.slice(i, i + len).join(' '));
         if (type === undefined) continue;
         added.push({ start: i, end: i + len, type });
@@ -101,6 +102,12 @@ export function enforceDocumentConsistency(
   }
   // Spans cut or added above take their name's type too.
   voteOnTypes(sentences, spans, cues);
+}
+
+/** Whether any token in `[from, to)` is already in a name (a loop: this runs at every capitalised word). */
+function anyTaken(taken: Uint8Array, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (taken[k]) return true;
+  return false;
 }
 
 /** An organization cue in a document: the words it follows end before token `end` of sentence `sentence`. */
