@@ -17,6 +17,14 @@ const PERSON_TITLES = new Set([
   'sheikh', 'sultan', 'chancellor', 'premier', 'archbishop', 'bishop', 'rabbi', 'imam', 'rev', 'reverend', 'father',
   'sister', 'brother', 'uncle', 'aunt', 'capt', 'captain', 'lt', 'col', 'sgt', 'gen',
 ]);
+/** Longest title as written, with its period ("Archbishop."). */
+const MAX_TITLE_LENGTH = Math.max(...[...PERSON_TITLES].map((t) => t.length)) + 1;
+
+/** The word without one final period ("Dr." -> "Dr"). */
+function withoutFinalPeriod(word: string): string {
+  return word.endsWith('.') ? word.slice(0, -1) : word;
+}
+
 /** Verbs of speech: a capitalised name right before one ("Trudeau told") or right after one ("said Halvorsen") is a speaker. */
 const SPEECH_VERBS = new Set([
   'said', 'says', 'told', 'tells', 'added', 'adds', 'asked', 'asks', 'wrote', 'writes', 'tweeted', 'explained',
@@ -83,7 +91,8 @@ export function applyPersonCues(sentences: readonly (readonly string[])[], spans
       const word = words[i];
       const first = word.charCodeAt(0);
       // Titles are capitalised ("MX" or "GEN" in capitals is an abbreviation, not a title); speech verbs are not.
-      const title = first >= 65 && first <= 90 && caseClass(word) === 1 && PERSON_TITLES.has(word.toLowerCase().replace(/\.$/, ''));
+      // The set look-up first: most capitalised words are no title, and the case class costs two case conversions.
+      const title = first >= 65 && first <= 90 && word.length <= MAX_TITLE_LENGTH && PERSON_TITLES.has(withoutFinalPeriod(word.toLowerCase())) && caseClass(word) === 1;
       if (!title && !SPEECH_VERBS.has(word)) continue;
       const spanAtWord = spanIndex();
       if (title && isNameWord(words[i + 1])) {
