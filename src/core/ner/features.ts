@@ -302,6 +302,14 @@ export class DocumentWords {
     /** Per sentence, its words' facts. */
     readonly info: readonly (readonly WordInfo[])[],
   ) {}
+
+  /**
+   * Per capitalised word (lower-cased), the sums of its aggregated-context rows, the same at each of
+   * its mentions in the document ("The" opening every other sentence, a name said ten times); by
+   * {@link FeatureExtractor.sentenceSums}, for the {@link RowSums} in `aggregatedOf`.
+   */
+  readonly aggregated = new Map<string, Int32Array>();
+  aggregatedOf?: RowSums;
 }
 
 /**
@@ -372,8 +380,9 @@ export class FeatureExtractor {
    * What a tagger that caches sums per word needs, for sentence `s` of `doc`: writes into `out`
    * (`words * width`, row-major) each token's sums of its word rows ({@link wordRows}), its case rows
    * ({@link caseRows}) and its neighbours' rows ({@link neighbourRows}, the edge's past the sentence
-   * ends), cached per word, and returns the rest of its rows, those of
-   * `sentenceFeatures(words, doc.casing, 'positional')`, in buffers the next call overwrites.
+   * ends), cached per word, and the sums of its aggregated-context rows, cached per document word; and
+   * returns the rest of its rows, those of `sentenceFeatures(words, doc.casing, 'positional')` but the
+   * aggregated-context ones, in buffers the next call overwrites.
    */
   sentenceSums(doc: DocumentWords, s: number, rowSums: RowSums, out: Int32Array): { rows: Int32Array; offsets: Int32Array } {
     const info = doc.info[s];
@@ -399,6 +408,28 @@ export class FeatureExtractor {
       left1 = own;
       own = right1;
       right1 = right2;
+    }
+    // The aggregated-context rows of a capitalised word, summed once per document and word.
+    if (doc.aggregatedOf !== rowSums) {
+      doc.aggregated.clear();
+      doc.aggregatedOf = rowSums;
+    }
+    const scratch = this.wordScratch;
+    for (let i = 0; i < n; i++) {
+      const wi = info[i];
+      if (wi.caseClass === 0) continue;
+      let sums = doc.aggregated.get(wi.lower);
+      if (!sums) {
+        sums = new Int32Array(width);
+        const contexts = doc.casing.contexts.get(wi.lower);
+        if (contexts) {
+          for (let k = 0; k < contexts.length; k++) scratch[k] = bucket(T.AggregatedContext, contexts[k], this.shift);
+          rowSums.add(scratch, sums, 0, contexts.length);
+        }
+        doc.aggregated.set(wi.lower, sums);
+      }
+      const base = i * width;
+      for (let t = 0; t < width; t++) out[base + t] += sums[t];
     }
     return this.rowsOf(info, caps, doc.casing, 'positional', true);
   }
@@ -487,7 +518,8 @@ export class FeatureExtractor {
         const docCode = (doc.capitalisedMid.has(wi.lower) ? 1 : 0) + (doc.lowercase.has(wi.lower) ? 2 : 0);
         rows[at++] = bucket(T.Doc, docCode * 8 + cc * 2 + caps, shift);
       }
-      if (cc !== 0) {
+      // Tagging (`reuse`) adds these from sums cached per document word instead (see sentenceSums).
+      if (cc !== 0 && !reuse) {
         const aggregated = doc.contexts.get(wi.lower);
         if (aggregated) for (let k = 0; k < aggregated.length; k++) rows[at++] = bucket(T.AggregatedContext, aggregated[k], shift);
       }
