@@ -4,6 +4,9 @@
 // under other paths) for hover latency, re-analysis after an edit and memory. Prints
 // `label: value unit` lines. NEWS_ANNOTATOR_MODEL overrides the model; NLP_MODULES (a node_modules
 // folder with compromise and chrono-node) enables the compromise/chrono baseline on the same texts.
+// INDEX_BENCH_BEFORE (a checkout of an earlier version, e.g. `git archive <commit> src models`) adds a
+// side-by-side cold index: its worker and model against this one, INDEX_BENCH_RUNS (default 3) runs
+// each, interleaved, medians of wall and CPU time; INDEX_BENCH_COLD_ONLY=1 stops after that.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -53,14 +56,45 @@ async function main(): Promise<void> {
    * Cold: a new pool (workers started, model loaded: as at the first build after activation), then
    * every article read, hashed, analysed in the workers and linked, yielding as in the editor.
    */
-  const coldIndex = async (size: number) => {
+  const coldIndex = (size: number) => coldIndexWith(workerScript, modelBytes, size);
+  async function coldIndexWith(workerScript: string, modelBytes: Uint8Array, size: number) {
     const started = performance.now();
     const pool = new AnalysisPool({ workerScript, modelBytes, size });
     const index = new WorkspaceIndex(bbcHost, (t) => pool.analyze(t), { modelVersion: 'bench' });
     const built = await index.build();
     return { pool, index, built, ms: performance.now() - started };
-  };
+  }
   const poolSize = defaultPoolSize();
+  const before = process.env.INDEX_BENCH_BEFORE;
+  if (before) {
+    const beforeWorker = join(workDir, 'analysisWorkerBefore.js');
+    buildSync({ entryPoints: [join(before, 'src', 'node', 'analysisWorker.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: beforeWorker, nodePaths: [join(repo, 'node_modules')], logLevel: 'warning' });
+    const beforeModel = readFileSync(join(before, 'models', 'ner-en.bin'));
+    const runs = Number(process.env.INDEX_BENCH_RUNS) || 3;
+    for (const size of poolSize === 1 ? [1] : [poolSize, 1]) {
+      const times = { before: { wall: [] as number[], cpu: [] as number[] }, now: { wall: [] as number[], cpu: [] as number[] } };
+      for (let run = 0; run < runs; run++) {
+        // Interleaved, so a change in the machine's load falls on both sides alike.
+        for (const side of ['before', 'now'] as const) {
+          const cpu = process.cpuUsage();
+          const built = await coldIndexWith(side === 'before' ? beforeWorker : workerScript, side === 'before' ? beforeModel : modelBytes, size);
+          const used = process.cpuUsage(cpu);
+          times[side].wall.push(built.ms);
+          // The process's CPU time, the workers' threads included.
+          times[side].cpu.push((used.user + used.system) / 1000);
+          await built.pool.dispose();
+        }
+      }
+      const show = (ms: number[]) => `median ${(percentile(ms, 50) / 1000).toFixed(2)} s (${ms.map((m) => (m / 1000).toFixed(2)).join(', ')})`;
+      for (const side of ['before', 'now'] as const) {
+        console.log(`index cold ${side}, ${size} worker${size === 1 ? '' : 's'}: wall ${show(times[side].wall)}; CPU ${show(times[side].cpu)}`);
+      }
+    }
+    if (process.env.INDEX_BENCH_COLD_ONLY === '1') {
+      rmSync(workDir, { recursive: true, force: true });
+      return;
+    }
+  }
   const cold = await coldIndex(poolSize);
   const coldMs = cold.ms;
   console.log(`index pool size: ${poolSize} workers`);

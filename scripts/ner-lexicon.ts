@@ -11,7 +11,7 @@ export interface WordStats {
 
 const BITS = 32;
 
-export function learnWordStats(sentences: Iterable<string[]>, maxWords: number, minCount: number): WordStats {
+export function learnWordStats(sentences: Iterable<string[]>, maxWords: number, minCount: number, window = 1): WordStats {
   const all: string[][] = [];
   const counts = new Map<string, number>();
   let total = 0;
@@ -62,6 +62,15 @@ export function learnWordStats(sentences: Iterable<string[]>, maxWords: number, 
       if (i + 1 < words.length) {
         const [, r, weight] = context(lower[i + 1]);
         addContext(row, r, weight);
+      }
+      // Words two away, at half weight and hashed apart from the adjacent ones: wider context, coarser clusters.
+      if (window >= 2 && i > 1) {
+        const [l, , weight] = context(lower[i - 2]);
+        addContext(row, (l ^ 0x2545f491) >>> 0, weight / 2);
+      }
+      if (window >= 2 && i + 2 < words.length) {
+        const [, r, weight] = context(lower[i + 2]);
+        addContext(row, (r ^ 0x2545f491) >>> 0, weight / 2);
       }
       if (!caps && i > 0 && !/^["“‘'(]$/.test(words[i - 1])) {
         const cc = caseClass(words[i]);

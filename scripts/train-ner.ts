@@ -1,8 +1,10 @@
 // Trains the entity tagger (`npm run train`): an averaged structured perceptron over BILOU tags on
-// CoNLL-2003 eng.train, with word signatures and casing learned from the unlabeled text in
-// ../shared/eval/data, and a training-data gazetteer (jackknifed over 10 folds so training features
-// look like test features). Deterministic: seeded shuffle, no clock or randomness elsewhere.
-// Writes models/ner-en.bin and prints dev (eng.testa, gold tokens) scores per epoch for model selection.
+// CoNLL-2003 eng.train plus UNER English-EWT train (web text; path in NER_UNER_TRAIN, see
+// models/README.md for where it comes from), with word signatures and casing learned from the unlabeled
+// text in ../shared/eval/data, a training-data gazetteer (jackknifed over 10 folds so training features
+// look like test features) and the public name lists of models/ner-gazetteer.txt. Deterministic: seeded
+// shuffle, no clock or randomness elsewhere. Writes models/ner-en.bin and prints dev scores (eng.testa
+// and UNER EWT dev, gold tokens) per epoch for model selection.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { documentCasing, FeatureExtractor, gazetteerBit, type NerLexicon } from '../src/core/ner/features';
@@ -10,12 +12,12 @@ import { encodeModel } from '../src/core/ner/modelFormat';
 import { emissionScores } from '../src/core/ner/tagger';
 import { ALLOWED, NUM_TAGS, spansOf, tagsOf, viterbi, type TaggedSpan } from '../src/core/ner/tags';
 import { tokenize } from '../src/core/ner/tokenize';
-import { readConll, type ConllDocument } from './ner-conll';
+import { readConll, readNameLists, readUner, type ConllDocument } from './ner-conll';
 import { learnWordStats } from './ner-lexicon';
 
 const root = path.resolve(__dirname, '..');
 const data = path.resolve(root, '..', 'shared', 'eval', 'data');
-const EPOCHS = Number(process.env.NER_EPOCHS ?? 8);
+const EPOCHS = Number(process.env.NER_EPOCHS ?? 9);
 const BUCKET_BITS = Number(process.env.NER_BUCKET_BITS ?? 19);
 const FOLDS = 10;
 const out = process.env.NER_OUT ?? path.join(root, 'models', 'ner-en.bin');
@@ -23,9 +25,21 @@ const out = process.env.NER_OUT ?? path.join(root, 'models', 'ner-en.bin');
 const started = Date.now();
 const log = (msg: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(1)}s] ${msg}`);
 
-const train = readConll(path.join(data, 'conll2003', 'eng.train'));
+const unerTrainPath = process.env.NER_UNER_TRAIN ?? '/work/data-cache/uner-ewt/en_ewt-ud-train.iob2';
+const nameListsPath = process.env.NER_NAME_LISTS ?? path.join(root, 'models', 'ner-gazetteer.txt');
+const conllTrain = readConll(path.join(data, 'conll2003', 'eng.train'));
+if (!fs.existsSync(unerTrainPath)) {
+  throw new Error(`UNER English-EWT train not found at ${unerTrainPath}: set NER_UNER_TRAIN (models/README.md says where to get it)`);
+}
+const unerTrain = readUner(unerTrainPath);
+// Web text is the smaller set and the one most unlike CoNLL's Reuters news: its sentences may be seen
+// more than once an epoch (the documents themselves are not repeated, so no fold sees its own names).
+const UNER_REPEAT = Number(process.env.NER_UNER_REPEAT ?? 1);
+const train = [...conllTrain, ...unerTrain];
 const dev = readConll(path.join(data, 'conll2003', 'eng.testa'));
-log(`train ${train.length} docs, dev ${dev.length} docs`);
+const unerDev = readConll(path.join(data, 'uner-ewt', 'en_ewt-ud-dev.conll'));
+const nameLists = readNameLists(nameListsPath);
+log(`train ${conllTrain.length} CoNLL + ${unerTrain.length} UNER docs, dev ${dev.length} + ${unerDev.length} docs, ${nameLists.size} listed name words`);
 
 function* unlabeledSentences(): Generator<string[]> {
   const files: string[] = [];
@@ -39,16 +53,18 @@ function* unlabeledSentences(): Generator<string[]> {
   walk(path.join(data, 'bbc'));
   walk(path.join(data, 'polnear', 'train', 'text'));
   walk(path.join(data, 'polnear', 'dev', 'text'));
+  walk(path.join(data, 'articles-dev'));
   for (const f of files) for (const s of tokenize(fs.readFileSync(f, 'utf8'))) yield s.map((t) => t.text);
   // The CoNLL training text counts as unlabeled text too (never the dev text).
   for (const doc of train) for (const s of doc) yield s.words;
 }
 
-const stats = learnWordStats(unlabeledSentences(), 120000, 2);
+const SIGNATURE_WINDOW = Number(process.env.NER_SIGNATURE_WINDOW ?? 1);
+const stats = learnWordStats(unlabeledSentences(), 120000, 2, SIGNATURE_WINDOW);
 log(`lexicon ${stats.words.size} words`);
 
 function gazetteerOf(docs: ConllDocument[]): Map<string, number> {
-  const gaz = new Map<string, number>();
+  const gaz = new Map<string, number>(nameLists);
   for (const doc of docs) {
     for (const s of doc) {
       for (const name of s.names) {
@@ -64,6 +80,7 @@ function gazetteerOf(docs: ConllDocument[]): Map<string, number> {
 }
 
 interface Example {
+  web?: boolean;
   rows: Int32Array;
   offsets: Int32Array;
   gold: Int32Array;
@@ -83,15 +100,18 @@ function examplesOf(docs: ConllDocument[], lexicon: NerLexicon): Example[] {
   return examples;
 }
 
-const fullLexicon: NerLexicon = { ...stats, gazetteer: gazetteerOf(train) };
+const fullLexicon: NerLexicon & { words: Map<string, number>; gazetteer: Map<string, number> } = { ...stats, gazetteer: gazetteerOf(train) };
 const trainExamples: Example[] = [];
 for (let fold = 0; fold < FOLDS; fold++) {
   const inFold = train.filter((_, i) => i % FOLDS === fold);
   const others = train.filter((_, i) => i % FOLDS !== fold);
-  trainExamples.push(...examplesOf(inFold, { ...stats, gazetteer: gazetteerOf(others) }));
+  const lexicon = { ...stats, gazetteer: gazetteerOf(others) };
+  trainExamples.push(...examplesOf(inFold.filter((d) => !unerTrain.includes(d)), lexicon));
+  trainExamples.push(...examplesOf(inFold.filter((d) => unerTrain.includes(d)), lexicon).map((e) => ({ ...e, web: true })));
 }
 const devExamples = examplesOf(dev, fullLexicon);
-log(`features: ${trainExamples.length} train sentences, ${devExamples.length} dev sentences`);
+const unerDevExamples = examplesOf(unerDev, fullLexicon);
+log(`features: ${trainExamples.length} train sentences, ${devExamples.length} + ${unerDevExamples.length} dev sentences`);
 
 const weightCount = (1 << BUCKET_BITS) * NUM_TAGS;
 const weights = new Float32Array(weightCount);
@@ -159,7 +179,7 @@ const random = () => {
   x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
   return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
 };
-const order = trainExamples.map((_, i) => i);
+const order = trainExamples.flatMap((e, i) => (e.web ? Array.from({ length: UNER_REPEAT }, () => i) : [i]));
 for (let epoch = 1; epoch <= EPOCHS; epoch++) {
   for (let i = order.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
@@ -178,7 +198,7 @@ for (let epoch = 1; epoch <= EPOCHS; epoch++) {
     clock++;
   }
   const { w, t } = averaged();
-  log(`epoch ${epoch}: ${mistakes} sentences wrong; dev ${score(devExamples, w, t)}`);
+  log(`epoch ${epoch}: ${mistakes} sentences wrong; testa ${score(devExamples, w, t)}; UNER dev ${score(unerDevExamples, w, t)}`);
 }
 
 const { w, t } = averaged();

@@ -91,7 +91,7 @@ describe('NER tagger (packed weights, cached word scores)', () => {
 
   it('splits every sentence feature row into word rows, case rows, neighbour rows and positional rows', () => {
     const features = new FeatureExtractor(model.lexicon, model.bucketBits);
-    assert.ok(!model.lexicon.words.has('zxqvbnmk') && model.lexicon.words.has('ren'));
+    assert.ok(model.lexicon.words.get('zxqvbnmk') === undefined && model.lexicon.words.get('ren') !== undefined);
     const doc = documentCasing(oddSentences);
     for (const words of oddSentences) {
       const all = features.sentenceFeatures(words, doc);

@@ -93,6 +93,34 @@ describe('entity recognizer (committed model)', () => {
     assert.deepEqual(ren?.roles, ['founder', 'CEO']);
   });
 
+  const typed = (text: string) => recognizer.recognize(text).map((m) => `${m.text}:${m.type}`);
+
+  it('makes a bare surname after a title a person, and its later mentions too', () => {
+    const text = 'The hearing was adjourned after Ms Quarrington-Oduya objected. Quarrington-Oduya later left the building.';
+    assert.deepEqual(typed(text), ['Quarrington-Oduya:person', 'Quarrington-Oduya:person']);
+  });
+
+  it('makes a bare surname next to a verb of speech a person, and its later mentions too', () => {
+    assert.deepEqual(typed('"The figures are wrong," said Okwuosa.'), ['Okwuosa:person']);
+    const text = 'Rasmussen-Tal told the council that the budget was short. On Friday Rasmussen-Tal resigned.';
+    assert.deepEqual(typed(text), ['Rasmussen-Tal:person', 'Rasmussen-Tal:person']);
+  });
+
+  it('reads a listed place as a place, not a person', () => {
+    assert.deepEqual(typed('Heavy snow closed the airport in Denver, and flights to Venice were cancelled.'), ['Denver:place', 'Venice:place']);
+    assert.deepEqual(typed('Lawmakers on Capitol Hill rejected the plan.'), ['Capitol Hill:place']);
+  });
+
+  it('reads a company as an organization, a listed one or one the text names so', () => {
+    assert.ok(typed('Shares of Twitter fell on Monday.').includes('Twitter:organization'));
+    assert.deepEqual(typed('Halvorsk Records signed the band, and Brindlemoor Brands bought the label.'),
+      ['Halvorsk Records:organization', 'Brindlemoor Brands:organization']);
+  });
+
+  it('does not take an award for a person', () => {
+    assert.ok(!typed('The actress won an Oscar last year.').some((m) => m.endsWith(':person')));
+  });
+
   it('tags organizations and places as well as people', () => {
     const mentions = recognizer.recognize('The European Commission said on Thursday it disagreed with advice from Germany.');
     assert.ok(mentions.some((m) => m.type === 'organization' && m.text === 'European Commission'), JSON.stringify(mentions));

@@ -26,18 +26,21 @@ const CALENDAR_WORDS = new Set([
 /**
  * Document-level label consistency: a name the tagger found once is the same name later. An untagged
  * occurrence of a multi-word name found elsewhere in the document takes that name's type, and so does
- * a capitalised surname of a person named in full ("Ren Zhengfei" ... "Ren"). `isGivenName` tells a
- * known given name, which alone is not a surname. Spans are changed in place.
+ * a capitalised surname of a person named in full ("Ren Zhengfei" ... "Ren") or of a person the context
+ * named (`knownPersons`: "Ms Pugh" ... "Pugh"). `isGivenName` tells a known given name, which alone is
+ * not a surname. Spans are changed in place.
  */
 export function enforceDocumentConsistency(
   sentences: readonly (readonly string[])[],
   spans: TaggedSpan[][],
   isGivenName: (word: string) => boolean,
+  knownPersons: ReadonlySet<string> = new Set(),
 ): void {
   const cues = organizationCues(sentences);
   voteOnTypes(sentences, spans, cues);
   const multiWord = new Map<string, number>();
   const surnames = new Map<string, number>();
+  for (const word of knownPersons) if (!CALENDAR_WORDS.has(word)) surnames.set(word, PERSON);
   for (let s = 0; s < sentences.length; s++) {
     for (const span of spans[s]) {
       const words = sentences[s].slice(span.start, span.end);
@@ -59,7 +62,7 @@ export function enforceDocumentConsistency(
     spans[s] = spans[s].filter((span) => span.end - span.start > 1 || !CALENDAR_WORDS.has(words[span.start]) ||
       (surnames.has(words[span.start]) && !readsAsDate(words, span.start)));
   }
-  if (!multiWord.size) return;
+  if (!multiWord.size && !surnames.size) return;
   let longest = 2;
   for (const key of multiWord.keys()) longest = Math.max(longest, key.split(' ').length);
   for (let s = 0; s < sentences.length; s++) {
@@ -71,8 +74,9 @@ export function enforceDocumentConsistency(
       // Names start with a capital (or a digit): other words cannot open a repeat, which saves the look-ups.
       if (taken[i] || words[i][0] === words[i][0].toLowerCase() && !/^\d/.test(words[i])) continue;
       let matched = false;
-      for (let len = Math.min(longest, words.length - i); len >= 2 && !matched; len--) {
-        if (taken.subarray(i, i + len).some((x) => x)) continue;
+      // With no multi-word name found (a document of lone surnames) no repeat can match.
+      for (let len = multiWord.size ? Math.min(longest, words.length - i) : 0; len >= 2 && !matched; len--) {
+        if (anyTaken(taken, i, i + len)) continue;
         const type = multiWord.get(words.slice(i, i + len).join(' '));
         if (type === undefined) continue;
         added.push({ start: i, end: i + len, type });
@@ -98,6 +102,12 @@ export function enforceDocumentConsistency(
   }
   // Spans cut or added above take their name's type too.
   voteOnTypes(sentences, spans, cues);
+}
+
+/** Whether any token in `[from, to)` is already in a name (a loop: this runs at every capitalised word). */
+function anyTaken(taken: Uint8Array, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (taken[k]) return true;
+  return false;
 }
 
 /** An organization cue in a document: the words it follows end before token `end` of sentence `sentence`. */

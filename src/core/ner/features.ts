@@ -6,13 +6,81 @@
 /** Word statistics learned from unlabeled text and gazetteers learned from the training data. */
 export interface NerLexicon {
   /** Lower-cased word -> index into `signature` and `caseBucket`. */
-  words: Map<string, number>;
+  words: WordMasks;
   /** 32-bit random-projection signature of the word's contexts: words used alike share bits (clusters). */
   signature: Uint32Array;
   /** How the word is written mid-sentence in unlabeled text: 0 unseen, 1 always lower ... 4 always capitalised. */
   caseBucket: Uint8Array;
-  /** Lower-cased word -> bit mask of (entity type x position) it takes in training names; see {@link gazetteerBit}. */
-  gazetteer: Map<string, number>;
+  /**
+   * Lower-cased word -> bit mask of (entity type x position) it takes in training names (see
+   * {@link gazetteerBit}) and of the public lists that hold it ({@link LIST_BITS}).
+   */
+  gazetteer: WordMasks;
+}
+
+/** Word -> number look-ups (a mask, an index): a `Map` while training, a {@link HashedWordMasks} table in a loaded model. */
+export interface WordMasks {
+  get(word: string): number | undefined;
+  readonly size: number;
+}
+
+/** A second, independent string hash (FNV-1a from another basis, then mixed) to check a {@link hashString} match. */
+export function checkHash(s: string): number {
+  let h = 0x9747b28c;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x2c1b3c6d);
+  h ^= h >>> 12;
+  return h >>> 0;
+}
+
+/**
+ * Word masks as three parallel arrays sorted by (`hashString`, `checkHash`) of the word: views straight
+ * into the model's bytes, so a model with a few hundred thousand listed words loads without building a
+ * `Map`. Two 32-bit hashes must both match, so an unlisted word is taken for a listed one about once in
+ * 2^64 / size look-ups. An open-addressing table over the hashes, built at load (a few ms for 210k
+ * words), finds a word in one or two probes instead of a binary search's 18 (every word met for the
+ * first time is looked up in the lexicon and the gazetteer): entries are inserted in their stored
+ * order and probed linearly, so among words of equal hash the first stored still answers first.
+ */
+export class HashedWordMasks implements WordMasks {
+  /** Slot -> 1 + index of the entry whose hash lives there, 0 for an empty slot; at most half full. */
+  private readonly table: Int32Array;
+  private readonly slotMask: number;
+
+  constructor(private readonly hashes: Uint32Array, private readonly checks: Uint32Array, private readonly masks: Uint32Array) {
+    let slots = 16;
+    while (slots < hashes.length * 2) slots *= 2;
+    const table = new Int32Array(slots);
+    const slotMask = slots - 1;
+    for (let i = 0; i < hashes.length; i++) {
+      let slot = hashes[i] & slotMask;
+      while (table[slot] !== 0) slot = (slot + 1) & slotMask;
+      table[slot] = i + 1;
+    }
+    this.table = table;
+    this.slotMask = slotMask;
+  }
+
+  get size(): number {
+    return this.hashes.length;
+  }
+
+  get(word: string): number | undefined {
+    const h = hashString(word);
+    const { table, hashes, slotMask } = this;
+    let c = -1;
+    for (let slot = h & slotMask; table[slot] !== 0; slot = (slot + 1) & slotMask) {
+      const i = table[slot] - 1;
+      if (hashes[i] !== h) continue;
+      if (c < 0) c = checkHash(word);
+      if (this.checks[i] === c) return this.masks[i];
+    }
+    return undefined;
+  }
 }
 
 /** Per-document facts for document-level features: how each lower-cased word is written elsewhere in the document. */
@@ -39,10 +107,36 @@ export function gazetteerBit(type: number, position: number): number {
   return 1 << (type * 4 + position);
 }
 
+/**
+ * Gazetteer bits from public name lists (`models/ner-gazetteer.txt`), above the 16 training-name bits:
+ * a given name, a word of people's names (first or last), a one-word place, the first and a later word
+ * of a longer place name, a word of company names.
+ */
+export const LIST_BITS = {
+  given: 1 << 16,
+  name: 1 << 17,
+  place: 1 << 18,
+  placeFirst: 1 << 19,
+  placeRest: 1 << 20,
+  company: 1 << 21,
+} as const;
+/** All {@link LIST_BITS}. */
+export const LIST_MASK = 0x3f << 16;
+
 /** FNV-1a hash of a string (UTF-16 code units). */
 export function hashString(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** {@link hashString} of `s.slice(from, to)`, without making the slice (affixes of every word met). */
+function hashRange(s: string, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < to; i++) {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
@@ -60,26 +154,30 @@ function bucket(template: number, value: number, shift: number): number {
   return h >>> shift;
 }
 
-/** Word shape: `Xxxx` -> `Xx` (short, runs collapsed) and `Xxxxx` (long, up to 8 characters). */
-function shapes(word: string): [string, string] {
-  let long = '';
-  let short = '';
-  let last = '';
+/**
+ * {@link hashString} of the word's shapes: `Xxxx` -> `Xx` (short, runs collapsed) and `Xxxxx` (long, up
+ * to 8 characters). Every shape character is one code unit, so the hashes are taken as the shapes are
+ * read, without building the strings. Written into `out` as [short, long].
+ */
+function shapeHashes(word: string, out: Uint32Array): void {
+  let long = 0x811c9dc5;
+  let short = 0x811c9dc5;
+  let last = -1;
   for (let i = 0; i < word.length; i++) {
-    const c = word[i];
     const code = word.charCodeAt(i);
-    let k: string;
-    if (code >= 48 && code <= 57) k = 'd';
-    else if (code >= 65 && code <= 90) k = 'X';
-    else if (code >= 97 && code <= 122) k = 'x';
-    else if (code > 127 && c.toLowerCase() !== c) k = 'X';
-    else if (code > 127 && c.toUpperCase() !== c) k = 'x';
-    else k = c;
-    if (long.length < 8) long += k;
-    if (k !== last) short += k;
+    let k: number;
+    if (code >= 48 && code <= 57) k = 100; // 'd'
+    else if (code >= 65 && code <= 90) k = 88; // 'X'
+    else if (code >= 97 && code <= 122) k = 120; // 'x'
+    else if (code > 127 && word[i].toLowerCase() !== word[i]) k = 88;
+    else if (code > 127 && word[i].toUpperCase() !== word[i]) k = 120;
+    else k = code;
+    if (i < 8) long = Math.imul(long ^ k, 0x01000193);
+    if (k !== last) short = Math.imul(short ^ k, 0x01000193);
     last = k;
   }
-  return [short, long];
+  out[0] = short >>> 0;
+  out[1] = long >>> 0;
 }
 
 /** Case class: 0 lower/other, 1 initial capital, 2 all capitals, 3 mixed/other with digits. */
@@ -137,6 +235,7 @@ const enum T {
   Bias, Lw, W0 = Lw + 5, Shape = W0 + 1, ShapeTri = Shape + 3, LongShape, Prefix, Suffix = Prefix + 4,
   CaseInfo = Suffix + 4, Cluster = CaseInfo + 1, ClusterPrev = Cluster + 6, ClusterNext = ClusterPrev + 2,
   CaseBucket = ClusterNext + 2, Gaz, GazPrev, GazNext, Doc, BigramPrev, BigramNext, Flags, LwCase, AggregatedContext,
+  ListCase,
 }
 
 const PAD = hashString('<PAD>');
@@ -146,8 +245,8 @@ const PAD = hashString('<PAD>');
  * BBC articles have 38k distinct words.
  */
 const MAX_CACHED_WORDS = 60_000;
-/** More than one token's rows can be: 37 word rows (5 + 8 affixes + 6 clusters + 16 gazetteer + 2) and 60 context rows. */
-const MAX_ROWS_PER_TOKEN = 128;
+/** More than one token's rows can be: 51 word rows (5 + 8 affixes + 6 clusters + 22 gazetteer + 2 + 6 list-case rows) and 72 context rows. */
+const MAX_ROWS_PER_TOKEN = 160;
 
 /**
  * Which of a token's rows {@link FeatureExtractor.sentenceFeatures} gives: `all`; `context`, all but
@@ -164,8 +263,8 @@ export type FeatureRowSet = 'all' | 'context' | 'positional';
 export interface RowSums {
   /** Numbers per vector. */
   readonly width: number;
-  /** Adds the vector of every row in `rows` into `into[at .. at + width)`. */
-  add(rows: Int32Array, into: Int32Array, at: number): void;
+  /** Adds the vector of each of the first `count` rows of `rows` (all by default) into `into[at .. at + width)`. */
+  add(rows: Int32Array, into: Int32Array, at: number, count?: number): void;
 }
 
 /** What the features need to know about a word regardless of where it stands. */
@@ -203,6 +302,14 @@ export class DocumentWords {
     /** Per sentence, its words' facts. */
     readonly info: readonly (readonly WordInfo[])[],
   ) {}
+
+  /**
+   * Per capitalised word (lower-cased), the sums of its aggregated-context rows, the same at each of
+   * its mentions in the document ("The" opening every other sentence, a name said ten times); by
+   * {@link FeatureExtractor.sentenceSums}, for the {@link RowSums} in `aggregatedOf`.
+   */
+  readonly aggregated = new Map<string, Int32Array>();
+  aggregatedOf?: RowSums;
 }
 
 /**
@@ -216,6 +323,9 @@ export class FeatureExtractor {
   private edge?: { sums: Int32Array; sumsOf: RowSums };
   private scratchRows = new Int32Array(64 * MAX_ROWS_PER_TOKEN);
   private scratchOffsets = new Int32Array(65);
+  /** One token's rows while a word's sums or facts are worked out (no array per case context or neighbour slot). */
+  private readonly wordScratch = new Int32Array(MAX_ROWS_PER_TOKEN);
+  private readonly shapeScratch = new Uint32Array(2);
 
   constructor(private readonly lexicon: NerLexicon, bucketBits: number) {
     this.shift = 32 - bucketBits;
@@ -270,8 +380,9 @@ export class FeatureExtractor {
    * What a tagger that caches sums per word needs, for sentence `s` of `doc`: writes into `out`
    * (`words * width`, row-major) each token's sums of its word rows ({@link wordRows}), its case rows
    * ({@link caseRows}) and its neighbours' rows ({@link neighbourRows}, the edge's past the sentence
-   * ends), cached per word, and returns the rest of its rows, those of
-   * `sentenceFeatures(words, doc.casing, 'positional')`, in buffers the next call overwrites.
+   * ends), cached per word, and the sums of its aggregated-context rows, cached per document word; and
+   * returns the rest of its rows, those of `sentenceFeatures(words, doc.casing, 'positional')` but the
+   * aggregated-context ones, in buffers the next call overwrites.
    */
   sentenceSums(doc: DocumentWords, s: number, rowSums: RowSums, out: Int32Array): { rows: Int32Array; offsets: Int32Array } {
     const info = doc.info[s];
@@ -298,6 +409,28 @@ export class FeatureExtractor {
       own = right1;
       right1 = right2;
     }
+    // The aggregated-context rows of a capitalised word, summed once per document and word.
+    if (doc.aggregatedOf !== rowSums) {
+      doc.aggregated.clear();
+      doc.aggregatedOf = rowSums;
+    }
+    const scratch = this.wordScratch;
+    for (let i = 0; i < n; i++) {
+      const wi = info[i];
+      if (wi.caseClass === 0) continue;
+      let sums = doc.aggregated.get(wi.lower);
+      if (!sums) {
+        sums = new Int32Array(width);
+        const contexts = doc.casing.contexts.get(wi.lower);
+        if (contexts) {
+          for (let k = 0; k < contexts.length; k++) scratch[k] = bucket(T.AggregatedContext, contexts[k], this.shift);
+          rowSums.add(scratch, sums, 0, contexts.length);
+        }
+        doc.aggregated.set(wi.lower, sums);
+      }
+      const base = i * width;
+      for (let t = 0; t < width; t++) out[base + t] += sums[t];
+    }
     return this.rowsOf(info, caps, doc.casing, 'positional', true);
   }
 
@@ -311,12 +444,13 @@ export class FeatureExtractor {
     if (wi.sumsOf === rowSums && wi.sums) return wi.sums;
     const width = rowSums.width;
     const sums = new Int32Array(8 * width);
+    const scratch = this.wordScratch;
     rowSums.add(wi.own, sums, 0);
     for (let context = 3; context >= 0; context--) {
       sums.copyWithin(context * width, 0, width);
-      rowSums.add(this.caseRowsOf(wi, context), sums, context * width);
+      rowSums.add(scratch, sums, context * width, this.caseRowsInto(wi, context, scratch));
     }
-    NEIGHBOUR_OFFSETS.forEach((offset, k) => rowSums.add(this.rowsAsNeighbour(wi, offset), sums, (k + 4) * width));
+    for (let k = 0; k < NEIGHBOUR_OFFSETS.length; k++) rowSums.add(scratch, sums, (k + 4) * width, this.neighbourRowsInto(wi, NEIGHBOUR_OFFSETS[k], scratch));
     wi.sums = sums;
     wi.sumsOf = rowSums;
     return sums;
@@ -325,7 +459,8 @@ export class FeatureExtractor {
   private edgeSums(rowSums: RowSums): Int32Array {
     if (this.edge?.sumsOf === rowSums) return this.edge.sums;
     const sums = new Int32Array(8 * rowSums.width);
-    NEIGHBOUR_OFFSETS.forEach((offset, k) => rowSums.add(this.rowsAsNeighbour(undefined, offset), sums, (k + 4) * rowSums.width));
+    const scratch = this.wordScratch;
+    for (let k = 0; k < NEIGHBOUR_OFFSETS.length; k++) rowSums.add(scratch, sums, (k + 4) * rowSums.width, this.neighbourRowsInto(undefined, NEIGHBOUR_OFFSETS[k], scratch));
     this.edge = { sums, sumsOf: rowSums };
     return sums;
   }
@@ -383,7 +518,8 @@ export class FeatureExtractor {
         const docCode = (doc.capitalisedMid.has(wi.lower) ? 1 : 0) + (doc.lowercase.has(wi.lower) ? 2 : 0);
         rows[at++] = bucket(T.Doc, docCode * 8 + cc * 2 + caps, shift);
       }
-      if (cc !== 0) {
+      // Tagging (`reuse`) adds these from sums cached per document word instead (see sentenceSums).
+      if (cc !== 0 && !reuse) {
         const aggregated = doc.contexts.get(wi.lower);
         if (aggregated) for (let k = 0; k < aggregated.length; k++) rows[at++] = bucket(T.AggregatedContext, aggregated[k], shift);
       }
@@ -410,6 +546,22 @@ export class FeatureExtractor {
     return at;
   }
 
+  /**
+   * The word's gazetteer mask ({@link NerLexicon.gazetteer} of its lower-cased form, 0 if unlisted), from
+   * its cached facts: the document rules ask about words the tagger has just looked up.
+   */
+  gazetteerMask(word: string): number {
+    // No token is empty, but the facts of an empty word cannot be worked out (it has no case class).
+    if (!word) return this.lexicon.gazetteer.get(word) ?? 0;
+    return this.wordInfo(word).gazetteer;
+  }
+
+  /** The word's {@link NerLexicon.caseBucket} (0 when it is not in the lexicon), from its cached facts. */
+  caseBucketOf(word: string): number {
+    const li = word ? this.wordInfo(word).lexIndex : (this.lexicon.words.get(word) ?? -1);
+    return li >= 0 ? this.lexicon.caseBucket[li] : 0;
+  }
+
   /** Rows of the features that depend on the word alone, wherever it stands (part of {@link sentenceFeatures}). */
   wordRows(word: string): Int32Array {
     return this.wordInfo(word).own;
@@ -434,17 +586,28 @@ export class FeatureExtractor {
   }
 
   private caseRowsOf(wi: WordInfo, context: number): Int32Array {
+    const rows = new Int32Array(2);
+    this.caseRowsInto(wi, context, rows);
+    return rows;
+  }
+
+  /** Writes the case rows of {@link caseRowsOf} at the start of `rows`; returns how many. */
+  private caseRowsInto(wi: WordInfo, context: number, rows: Int32Array): number {
     const caseCode = wi.caseClass * 4 + context;
     const li = wi.lexIndex;
-    return Int32Array.of(
-      bucket(T.CaseInfo, caseCode, this.shift),
-      bucket(T.CaseBucket, (li >= 0 ? this.lexicon.caseBucket[li] : 31) * 32 + caseCode, this.shift),
-    );
+    rows[0] = bucket(T.CaseInfo, caseCode, this.shift);
+    rows[1] = bucket(T.CaseBucket, (li >= 0 ? this.lexicon.caseBucket[li] : 31) * 32 + caseCode, this.shift);
+    return 2;
   }
 
   private rowsAsNeighbour(wi: WordInfo | undefined, offset: number): Int32Array {
-    const shift = this.shift;
     const rows = new Int32Array(MAX_ROWS_PER_TOKEN);
+    return rows.slice(0, this.neighbourRowsInto(wi, offset, rows));
+  }
+
+  /** Writes the rows of {@link rowsAsNeighbour} at the start of `rows`; returns how many. */
+  private neighbourRowsInto(wi: WordInfo | undefined, offset: number, rows: Int32Array): number {
+    const shift = this.shift;
     let at = 0;
     const lw = wi ? wi.lwHash : PAD;
     const shape = wi ? wi.shortHash : PAD;
@@ -462,7 +625,7 @@ export class FeatureExtractor {
       at = this.clusterRows(rows, at, T.ClusterNext, lexIndex);
       if (wi) at = bitRows(rows, at, T.GazNext, wi.gazetteer, shift);
     }
-    return rows.slice(0, at);
+    return at;
   }
 
   private wordInfo(word: string): WordInfo {
@@ -473,33 +636,37 @@ export class FeatureExtractor {
     const lower = word.toLowerCase();
     const upperCased = word.toUpperCase();
     const lwHash = hashString(lower);
-    const [short, long] = shapes(word);
-    const shortHash = hashString(short);
+    const shapeHash = this.shapeScratch;
+    shapeHashes(word, shapeHash);
+    const shortHash = shapeHash[0];
     const cc = caseClass(word);
     const lexIndex = this.lexicon.words.get(lower) ?? -1;
     const gazetteer = this.lexicon.gazetteer.get(lower) ?? 0;
-    const own: number[] = [
-      bucket(T.Bias, 0, shift),
-      bucket(T.Lw + 2, lwHash, shift),
-      bucket(T.W0, hashString(word), shift),
-      bucket(T.Shape + 1, shortHash, shift),
-      bucket(T.LongShape, hashString(long), shift),
-    ];
+    // Written into the scratch row buffer, then copied once: no growing list per word met.
+    const own = this.wordScratch;
+    own[0] = bucket(T.Bias, 0, shift);
+    own[1] = bucket(T.Lw + 2, lwHash, shift);
+    own[2] = bucket(T.W0, hashString(word), shift);
+    own[3] = bucket(T.Shape + 1, shortHash, shift);
+    own[4] = bucket(T.LongShape, shapeHash[1], shift);
+    let at = 5;
     for (let k = 1; k <= 4 && k <= lower.length; k++) {
-      own.push(bucket(T.Prefix + k - 1, hashString(lower.slice(0, k)), shift));
-      own.push(bucket(T.Suffix + k - 1, hashString(lower.slice(-k)), shift));
+      own[at++] = bucket(T.Prefix + k - 1, hashRange(lower, 0, k), shift);
+      own[at++] = bucket(T.Suffix + k - 1, hashRange(lower, lower.length - k, lower.length), shift);
     }
     if (lexIndex >= 0) {
       const sig = this.lexicon.signature[lexIndex];
-      for (let c = 0; c < 4; c++) own.push(bucket(T.Cluster + c, (sig >>> (c * 8)) & 0xff, shift));
-      own.push(bucket(T.Cluster + 4, sig & 0xffff, shift));
-      own.push(bucket(T.Cluster + 5, sig >>> 16, shift));
+      for (let c = 0; c < 4; c++) own[at++] = bucket(T.Cluster + c, (sig >>> (c * 8)) & 0xff, shift);
+      own[at++] = bucket(T.Cluster + 4, sig & 0xffff, shift);
+      own[at++] = bucket(T.Cluster + 5, sig >>> 16, shift);
     }
-    pushBits((row) => own.push(row), T.Gaz, gazetteer, shift);
+    at = bitRows(own, at, T.Gaz, gazetteer, shift);
+    // A listed name counts for more when written as one ("Denver" vs "denver"): list bits crossed with the case class.
+    for (let b = 16; b < 22; b++) if (gazetteer & (1 << b)) own[at++] = bucket(T.ListCase, b * 4 + cc, shift);
     const flags = (/\d/.test(word) ? 1 : 0) | (word.includes('-') ? 2 : 0) | (word.includes('.') ? 4 : 0) | (Math.min(word.length, 7) << 3);
-    own.push(bucket(T.Flags, flags, shift));
-    own.push(bucket(T.LwCase, lwHash ^ (cc + 1), shift));
-    const info: WordInfo = { word, lower, cased: lower !== upperCased, upper: upperCased === word, lwHash, shortHash, caseClass: cc, lexIndex, gazetteer, own: Int32Array.from(own) };
+    own[at++] = bucket(T.Flags, flags, shift);
+    own[at++] = bucket(T.LwCase, lwHash ^ (cc + 1), shift);
+    const info: WordInfo = { word, lower, cased: lower !== upperCased, upper: upperCased === word, lwHash, shortHash, caseClass: cc, lexIndex, gazetteer, own: own.slice(0, at) };
     this.cache.set(word, info);
     return info;
   }
@@ -528,20 +695,12 @@ function isCaps(info: readonly WordInfo[]): number {
   return cased >= 2 && upper / cased > 0.8 ? 1 : 0;
 }
 
-function pushBits(push: (row: number) => void, template: number, mask: number, shift: number): void {
-  if (!mask) {
-    push(bucket(template, 0xffff, shift));
-    return;
-  }
-  for (let b = 0; b < 16; b++) if (mask & (1 << b)) push(bucket(template, b, shift));
-}
-
-/** `pushBits` writing into `rows` at `at`; returns the new end. */
+/** Rows of a gazetteer mask (a row per bit set, or one for none) written into `rows` at `at`; returns the new end. */
 function bitRows(rows: Int32Array, at: number, template: number, mask: number, shift: number): number {
   if (!mask) {
     rows[at++] = bucket(template, 0xffff, shift);
     return at;
   }
-  for (let b = 0; b < 16; b++) if (mask & (1 << b)) rows[at++] = bucket(template, b, shift);
+  for (let b = 0; b < 22; b++) if (mask & (1 << b)) rows[at++] = bucket(template, b, shift);
   return at;
 }

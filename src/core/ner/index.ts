@@ -1,6 +1,7 @@
 import type { EntityMention, EntityType, Span } from '../types';
 import { enforceDocumentConsistency } from './consistency';
-import { FeatureExtractor, gazetteerBit } from './features';
+import { applyPersonCues, namesThatAreNotPeople, placesAreNotPeople, surnamesAfterGivenNames, type WordKnowledge } from './context';
+import { FeatureExtractor, gazetteerBit, LIST_MASK } from './features';
 import { decodeModel, type NerModel } from './modelFormat';
 import { canonicalPersonNames, followsTitle, rolesAround, separateTitles } from './names';
 import { tagDocument } from './tagger';
@@ -33,7 +34,15 @@ export function loadEntityRecognizer(modelBytes: Uint8Array): EntityRecognizer {
   if (!modelBytes.length) return { recognize: () => [] };
   const model = decodeModel(modelBytes);
   const features = new FeatureExtractor(model.lexicon, model.bucketBits);
-  return { recognize: (text, skip) => recognizeEntities(model, features, text, skip ?? []) };
+  // From the extractor's per-word facts: the rules ask about words the tagger has just looked up.
+  const known: WordKnowledge = {
+    listBits: (word) => features.gazetteerMask(word) & LIST_MASK,
+    mostlyLowercase: (word) => {
+      const bucket = features.caseBucketOf(word);
+      return bucket >= 1 && bucket <= 2;
+    },
+  };
+  return { recognize: (text, skip) => recognizeEntities(model, features, known, text, skip ?? []) };
 }
 
 /**
@@ -45,14 +54,14 @@ export function loadEntityRecognizer(modelBytes: Uint8Array): EntityRecognizer {
  */
 export const NER_WINDOW_CHARS = 1 << 20;
 
-function recognizeEntities(model: NerModel, features: FeatureExtractor, text: string, skip: readonly Span[]): EntityMention[] {
+function recognizeEntities(model: NerModel, features: FeatureExtractor, known: WordKnowledge, text: string, skip: readonly Span[]): EntityMention[] {
   const mentions: EntityMention[] = [];
   for (let from = 0; from < text.length || from === 0;) {
     const breakAt = text.length - from > NER_WINDOW_CHARS ? text.indexOf('\n', from + NER_WINDOW_CHARS) : -1;
     const to = breakAt < 0 ? text.length : breakAt + 1;
     const whole = from === 0 && to === text.length;
     const windowSkip = whole ? skip : skip.filter((s) => s.start < to && s.end > from).map((s) => ({ start: Math.max(0, s.start - from), end: Math.min(to, s.end) - from }));
-    for (const m of taggedMentions(model, features, whole ? text : text.slice(from, to), windowSkip)) {
+    for (const m of taggedMentions(model, features, known, whole ? text : text.slice(from, to), windowSkip)) {
       m.start += from;
       m.end += from;
       mentions.push(m);
@@ -68,12 +77,16 @@ function recognizeEntities(model: NerModel, features: FeatureExtractor, text: st
 }
 
 /** The mentions of one text (a whole article, or a window of a huge one), in sentence order, names as written. */
-function taggedMentions(model: NerModel, features: FeatureExtractor, text: string, skip: readonly Span[]): EntityMention[] {
+function taggedMentions(model: NerModel, features: FeatureExtractor, known: WordKnowledge, text: string, skip: readonly Span[]): EntityMention[] {
   const sentences = dropSkipped(tokenize(text), skip);
   const words = sentences.map((s) => s.map((t) => t.text));
   const spans = tagDocument(model, features, words).map((found, s) =>
     found.flatMap((span) => splitAtBreaks(span, words[s])).flatMap((span) => withoutTitles(span, words[s])));
-  enforceDocumentConsistency(words, spans, (word) => isGivenName(model, word));
+  namesThatAreNotPeople(words, spans, known);
+  surnamesAfterGivenNames(words, spans, known);
+  const cuedPersons = applyPersonCues(words, spans, known);
+  enforceDocumentConsistency(words, spans, (word) => isGivenName(features, word), cuedPersons);
+  placesAreNotPeople(words, spans, known, personWords(words, spans, cuedPersons));
   const mentions: EntityMention[] = [];
   for (let s = 0; s < sentences.length; s++) {
     const tokens = sentences[s];
@@ -106,9 +119,18 @@ function mentionOf(text: string, tokens: readonly Token[], span: TaggedSpan): En
   };
 }
 
+/** Words of multi-word person names in a document, and the cued persons: a place-named word among them is a person. */
+function personWords(sentences: readonly (readonly string[])[], spans: readonly TaggedSpan[][], cued: ReadonlySet<string>): Set<string> {
+  const out = new Set(cued);
+  spans.forEach((found, s) => {
+    for (const span of found) if (span.type === PERSON && span.end - span.start > 1) for (let k = span.start; k < span.end; k++) out.add(sentences[s][k]);
+  });
+  return out;
+}
+
 /** A word the training names use as a person's first word and never as the last one. */
-function isGivenName(model: NerModel, word: string): boolean {
-  const mask = model.lexicon.gazetteer.get(word.toLowerCase()) ?? 0;
+function isGivenName(features: FeatureExtractor, word: string): boolean {
+  const mask = features.gazetteerMask(word);
   return (mask & gazetteerBit(PERSON, 0)) !== 0 && (mask & (gazetteerBit(PERSON, 2) | gazetteerBit(PERSON, 3))) === 0;
 }
 

@@ -6,11 +6,15 @@
  *
  * Layout (little-endian): "NER1", u32 bucketBits, u32 numTags, f32 scale, u32 rowCount, then
  * rowCount u32 row indices, rowCount*numTags i16 weights (padded to 4 bytes), (numTags+1)*numTags f32
- * transitions, u32 wordBytes, UTF-8 words joined by '\n' (padded), u32 wordCount, wordCount u32
- * signatures, wordCount u8 case buckets (padded), u32 gazBytes, UTF-8 gazetteer words (padded),
- * u32 gazCount, gazCount u32 masks.
+ * transitions, then the lexicon and the gazetteer. In "NER2" files: u32 wordCount, wordCount u32 word
+ * hashes and u32 check hashes sorted by hash (a word's index is its place; see {@link HashedWordMasks}),
+ * wordCount u32 signatures, wordCount u8 case buckets (padded), u32 gazCount and gazCount u32 word hashes,
+ * u32 check hashes and u32 masks, sorted by hash: no word is stored as text, so loading builds no `Map`.
+ * In "NER1" files (still read): u32 wordBytes, UTF-8 words joined by '\n' (padded), u32 wordCount,
+ * signatures and case buckets as above, u32 gazBytes, UTF-8 gazetteer words (padded), u32 gazCount,
+ * gazCount u32 masks.
  */
-import type { NerLexicon } from './features';
+import { checkHash, hashString, HashedWordMasks, type NerLexicon } from './features';
 
 /** A decoded model, ready for tagging. */
 export interface NerModel {
@@ -29,7 +33,8 @@ export interface NerModel {
   lexicon: NerLexicon;
 }
 
-const MAGIC = 0x3152454e; // "NER1"
+const MAGIC_V1 = 0x3152454e; // "NER1"
+const MAGIC = 0x3252454e; // "NER2"
 
 /** Serialises a model from float weights; rows that quantise to all zeros are left out. */
 export function encodeModel(
@@ -37,7 +42,7 @@ export function encodeModel(
   numTags: number,
   weights: Float32Array,
   transitions: Float32Array,
-  lexicon: NerLexicon,
+  lexicon: NerLexicon & { words: Map<string, number>; gazetteer: Map<string, number> },
 ): Uint8Array {
   let maxAbs = 0;
   for (let i = 0; i < weights.length; i++) maxAbs = Math.max(maxAbs, Math.abs(weights[i]));
@@ -57,8 +62,11 @@ export function encodeModel(
     rowIndices.push(r);
     rowValues.push(...q);
   }
-  const words = [...lexicon.words.entries()].sort((a, b) => a[1] - b[1]).map(([w]) => w);
-  const gazWords = [...lexicon.gazetteer.keys()];
+  // Words in hash order: a word's index is its place in that order (see HashedWordMasks).
+  const words = [...lexicon.words.keys()].map((w) => [hashString(w), checkHash(w), lexicon.words.get(w)!]);
+  words.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const gazEntries = [...lexicon.gazetteer.entries()].map(([w, mask]) => [hashString(w), checkHash(w), mask]);
+  gazEntries.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   const parts: Uint8Array[] = [];
   const header = new DataView(new ArrayBuffer(20));
   header.setUint32(0, MAGIC, true);
@@ -70,13 +78,12 @@ export function encodeModel(
   parts.push(new Uint8Array(Uint32Array.from(rowIndices).buffer));
   parts.push(padded(new Uint8Array(Int16Array.from(rowValues).buffer)));
   parts.push(new Uint8Array(Float32Array.from(transitions.map((v) => v / scale)).buffer));
-  pushText(parts, words.join('\n'));
   parts.push(u32(words.length));
-  parts.push(new Uint8Array(Uint32Array.from(words.map((w) => lexicon.signature[lexicon.words.get(w)!])).buffer));
-  parts.push(padded(Uint8Array.from(words.map((w) => lexicon.caseBucket[lexicon.words.get(w)!]))));
-  pushText(parts, gazWords.join('\n'));
-  parts.push(u32(gazWords.length));
-  parts.push(new Uint8Array(Uint32Array.from(gazWords.map((w) => lexicon.gazetteer.get(w)!)).buffer));
+  for (let k = 0; k < 2; k++) parts.push(new Uint8Array(Uint32Array.from(words.map((e) => e[k])).buffer));
+  parts.push(new Uint8Array(Uint32Array.from(words.map((e) => lexicon.signature[e[2]])).buffer));
+  parts.push(padded(Uint8Array.from(words.map((e) => lexicon.caseBucket[e[2]]))));
+  parts.push(u32(gazEntries.length));
+  for (let k = 0; k < 3; k++) parts.push(new Uint8Array(Uint32Array.from(gazEntries.map((e) => e[k])).buffer));
   const total = parts.reduce((s, p) => s + p.length, 0);
   const out = new Uint8Array(total);
   let at = 0;
@@ -92,7 +99,8 @@ export function decodeModel(bytes: Uint8Array): NerModel {
   // Copy once so typed-array views are aligned whatever the source buffer's offset.
   const buf = bytes.slice().buffer;
   const view = new DataView(buf);
-  if (bytes.length < 20 || view.getUint32(0, true) !== MAGIC) throw new Error('not a News Annotator NER model (bad magic)');
+  const magic = bytes.length >= 20 ? view.getUint32(0, true) : 0;
+  if (magic !== MAGIC && magic !== MAGIC_V1) throw new Error('not a News Annotator NER model (bad magic)');
   const bucketBits = view.getUint32(4, true);
   const numTags = view.getUint32(8, true);
   const scale = view.getFloat32(12, true);
@@ -119,23 +127,43 @@ export function decodeModel(bytes: Uint8Array): NerModel {
     at += pad4(length);
     return text ? text.split('\n') : [];
   };
-  const words = readText();
-  const wordCount = view.getUint32(at, true);
-  at += 4;
-  if (wordCount !== words.length) throw new Error('corrupt NER model (word count)');
+  let wordIndex: NerLexicon['words'];
+  let wordCount: number;
+  if (magic === MAGIC) {
+    wordCount = view.getUint32(at, true);
+    at += 4;
+    if (at + wordCount * 13 > buf.byteLength) throw new Error('corrupt NER model (word count)');
+    wordIndex = new HashedWordMasks(new Uint32Array(buf, at, wordCount), new Uint32Array(buf, at + wordCount * 4, wordCount), Uint32Array.from({ length: wordCount }, (_, i) => i));
+    at += wordCount * 8;
+  } else {
+    const words = readText();
+    wordCount = view.getUint32(at, true);
+    at += 4;
+    if (wordCount !== words.length) throw new Error('corrupt NER model (word count)');
+    const map = new Map<string, number>();
+    for (let i = 0; i < words.length; i++) map.set(words[i], i);
+    wordIndex = map;
+  }
   const signature = new Uint32Array(buf, at, wordCount);
   at += wordCount * 4;
   const caseBucket = new Uint8Array(buf, at, wordCount);
   at += pad4(wordCount);
-  const gazWords = readText();
-  const gazCount = view.getUint32(at, true);
-  at += 4;
-  if (gazCount !== gazWords.length) throw new Error('corrupt NER model (gazetteer count)');
-  const masks = new Uint32Array(buf, at, gazCount);
-  const wordIndex = new Map<string, number>();
-  for (let i = 0; i < words.length; i++) wordIndex.set(words[i], i);
-  const gazetteer = new Map<string, number>();
-  for (let i = 0; i < gazWords.length; i++) gazetteer.set(gazWords[i], masks[i]);
+  let gazetteer: NerLexicon['gazetteer'];
+  if (magic === MAGIC) {
+    const gazCount = view.getUint32(at, true);
+    at += 4;
+    if (at + gazCount * 12 > buf.byteLength) throw new Error('corrupt NER model (gazetteer count)');
+    gazetteer = new HashedWordMasks(new Uint32Array(buf, at, gazCount), new Uint32Array(buf, at + gazCount * 4, gazCount), new Uint32Array(buf, at + gazCount * 8, gazCount));
+  } else {
+    const gazWords = readText();
+    const gazCount = view.getUint32(at, true);
+    at += 4;
+    if (gazCount !== gazWords.length) throw new Error('corrupt NER model (gazetteer count)');
+    const masks = new Uint32Array(buf, at, gazCount);
+    const map = new Map<string, number>();
+    for (let i = 0; i < gazWords.length; i++) map.set(gazWords[i], masks[i]);
+    gazetteer = map;
+  }
   return { bucketBits, numTags, rowStart, rowWeights, scale, transitions, lexicon: { words: wordIndex, signature, caseBucket, gazetteer } };
 }
 
@@ -162,10 +190,4 @@ function padded(bytes: Uint8Array): Uint8Array {
 
 function u32(value: number): Uint8Array {
   return new Uint8Array(Uint32Array.of(value).buffer);
-}
-
-function pushText(parts: Uint8Array[], text: string): void {
-  const bytes = new TextEncoder().encode(text);
-  parts.push(u32(bytes.length));
-  parts.push(padded(bytes));
 }

@@ -44,9 +44,9 @@ class PackedWeights implements RowSums {
     this.numTags = this.width = model.numTags;
   }
 
-  add(rows: Int32Array, into: Int32Array, at: number): void {
+  add(rows: Int32Array, into: Int32Array, at: number, count = rows.length): void {
     const { rowStart, weights, numTags } = this;
-    for (let f = 0; f < rows.length; f++) {
+    for (let f = 0; f < count; f++) {
       const row = rowStart[rows[f]];
       if (row >= 0) for (let t = 0; t < numTags; t++) into[at + t] += weights[row + t];
     }
