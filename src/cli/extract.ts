@@ -1,5 +1,5 @@
 import { parseArticle } from '../core/article';
-import { ArticleExtractor, ALL_TASKS, nonBodySpans, type ExtractionTask } from '../core/extract';
+import { ArticleExtractor, ALL_TASKS, nonBodySpans, nonTextSpans, type ExtractionTask } from '../core/extract';
 import type { DateMention, EntityMention, ParsedArticle, QuoteMention } from '../core/types';
 import { CliError } from './io';
 import { loadShippedRecognizer } from './model';
@@ -43,6 +43,7 @@ export async function runExtract(args: string[]): Promise<number> {
     const analysis = extractor.analyze(doc.text, {
       date: doc.date ?? article.date,
       skip: nonBodySpans(article),
+      entitySkip: nonTextSpans(article),
       tasks,
       onError: (stage, err) => process.stderr.write(`news-annotator extract: ${doc.id}: ${stage} failed: ${err instanceof Error ? err.message : String(err)}\n`),
     });

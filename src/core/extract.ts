@@ -12,6 +12,8 @@ export interface ExtractOptions {
   date?: string | null;
   /** Stretches to leave out (captions, boilerplate). */
   skip?: readonly Span[];
+  /** Stretches the entity recognizer leaves out; default `skip`. */
+  entitySkip?: readonly Span[];
   /** Defaults to all tasks. Quotes need entities for speaker names, so they imply them. */
   tasks?: readonly ExtractionTask[];
   /** Told about a stage that failed; the other stages still run. */
@@ -35,7 +37,7 @@ export class ArticleExtractor {
       }
     };
     if (tasks.has('entities') || tasks.has('quotes')) {
-      result.entities = guard('entities', () => this.recognizer.recognize(text, skip));
+      result.entities = guard('entities', () => this.recognizer.recognize(text, options.entitySkip ?? skip));
     }
     if (tasks.has('dates')) {
       result.dates = guard('dates', () => findDates(text, options.date ?? null, skip));
@@ -68,8 +70,18 @@ export class ArticleExtractor {
   }
 
   analyzeArticle(text: string, article: ParsedArticle, options: Omit<ExtractOptions, 'skip' | 'date'> = {}): ArticleAnalysis {
-    return this.analyze(text, { ...options, date: article.date, skip: nonBodySpans(article) });
+    return this.analyze(text, { ...options, date: article.date, skip: nonBodySpans(article), entitySkip: nonTextSpans(article) });
   }
+}
+
+/**
+ * What the entity recognizer leaves out of a page: captions and credits, a repeated headline. Not the
+ * boilerplate: the block classifier also reads e-mail headers, sign-offs and forum lines as furniture,
+ * and leaving them out cost a quarter of the people in web text (UNER EWT dev recall 0.863 -> 0.633),
+ * while a name in a menu or teaser is still a name.
+ */
+export function nonTextSpans(article: ParsedArticle): Span[] {
+  return article.sections.filter((s) => s.kind === 'caption' || s.kind === 'repeatedHeadline').map(({ start, end }) => ({ start, end }));
 }
 
 /** Sections whose text is not the article's own prose: captions, boilerplate and footer, a repeated headline. */

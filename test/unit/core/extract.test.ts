@@ -41,3 +41,24 @@ describe('ArticleExtractor.confirmAuthors', () => {
     assert.deepEqual(new ArticleExtractor(broken).confirmAuthors(page, article).authors, article.authors);
   });
 });
+
+describe('ArticleExtractor.analyzeArticle: what each stage leaves out', () => {
+  const text = 'Harbour bridge opens after ten years\n\nThe bridge opened on Monday, the mayor said at a ceremony by the water with hundreds watching.\n\n"It is a great day," said Ada Quint, who led the works.\n\nLeave a Reply\n\n"Lovely," wrote Ada Quint on 3 May 2020.\n';
+  const recorded: { skip: readonly { start: number; end: number }[] }[] = [];
+  const recognizer: EntityRecognizer = {
+    recognize(t, skip) {
+      recorded.push({ skip: skip ?? [] });
+      return fakeRecognizer({ 'Ada Quint': 'person', 'Lior Fenwick': 'person' }).recognize(t);
+    },
+  };
+  it('the boilerplate still reaches the recognizer; dates and quotes skip it', () => {
+    const article = parseArticle(text);
+    const footer = article.sections.find((s) => s.kind === 'footer' || s.kind === 'boilerplate');
+    assert.ok(footer, JSON.stringify(article.sections));
+    const analysis = new ArticleExtractor(recognizer).analyzeArticle(text, article);
+    const entitySkip = recorded[recorded.length - 1].skip;
+    assert.ok(!entitySkip.some((s) => s.start < footer.end && s.end > footer.start), 'the boilerplate still reaches the recognizer');
+    assert.ok(analysis.quotes.every((q) => q.start < footer.start), 'no quote from the comments');
+    assert.ok(analysis.dates.every((d) => d.start < footer.start), 'no date from the comments');
+  });
+});
