@@ -62,6 +62,20 @@ async function recordLanguageMode(page) {
   });
 }
 
+/** Closes the bottom panel if it shows within `waitMs` (the palette's Hide Panel). */
+async function hidePanel(page, waitMs) {
+  const panel = page.locator('.part.panel');
+  if (!(await panel.waitFor({ state: 'visible', timeout: waitMs }).then(() => true, () => false))) return;
+  const input = page.locator('.quick-input-widget input');
+  await page.keyboard.press('F1');
+  await input.waitFor({ state: 'visible' });
+  await input.fill('>Hide Panel');
+  const hide = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: /(Hide|Close) Panel/ }).first();
+  if (await hide.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false)) await page.keyboard.press('Enter');
+  else await page.keyboard.press('Escape');
+  await panel.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
+}
+
 const always = () => true;
 /** Whether an activity-bar container titled `container` contributes a view named `view` (as the UI shows them). */
 const contributesView = (container, view) => (manifest) => {
@@ -266,15 +280,7 @@ const STEPS = [
       await input.fill('Mostly false');
       await page.keyboard.press('Enter');
       // The new comment thread opens the Comments panel: close it for the picture.
-      const panel = page.locator('.part.panel');
-      if (await panel.waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false)) {
-        await page.keyboard.press('F1');
-        await input.fill('>Hide Panel');
-        const hide = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: /(Hide|Close) Panel/ }).first();
-        if (await hide.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false)) await page.keyboard.press('Enter');
-        else await page.keyboard.press('Escape');
-        await panel.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
-      }
+      await hidePanel(page, 3_000);
       // Room for the claims: fold the Quotes view, open Claims, expand the claim to its appearances.
       const quotes = page.locator('.part.sidebar .pane-header').filter({ hasText: 'Quotes' }).first();
       if ((await quotes.getAttribute('aria-expanded')) === 'true') await quotes.click();
@@ -297,7 +303,9 @@ const STEPS = [
       await page.mouse.move(700, 12, { steps: 4 });
     },
     async after(page) {
-      // The side bar back to its width, so the steps after this one see the editor as before.
+      // The side bar back to its width and the Comments panel closed, so the steps after this one see
+      // the editor as before.
+      await hidePanel(page, 1_000);
       const sidebar = await page.locator('.part.sidebar').boundingBox();
       if (sidebar && sidebar.width > 400) {
         await page.mouse.move(sidebar.x + sidebar.width + 1, sidebar.y + sidebar.height / 2);
@@ -313,6 +321,8 @@ const STEPS = [
     when: always,
     screenshot: '12-article-unicode-wrap.png',
     async run(page) {
+      // Room for long paragraphs: no panel under the editor (an earlier step's comment may open one).
+      await hidePanel(page, 500);
       await openFile(page, OTHER_SEED);
       const seed = readFileSync(join(REPO_ROOT, 'test', 'fixtures', OTHER_SEED), 'utf8');
       const { boxes, lines } = await page.evaluate(() => {
