@@ -336,8 +336,9 @@ const STEPS = [
       if (!lines.some((l) => l.includes('’'))) throw new Error(`no curly apostrophe on screen to check: ${JSON.stringify(lines.slice(0, 5))}`);
       step(`  unicode-highlight boxes drawn: ${boxes}`);
       if (boxes !== 0) throw new Error(`the editor draws ${boxes} ambiguous/invisible-character box(es) on ${OTHER_SEED}`);
-      // A paragraph longer than the editor is wide: its first screen line holds only its start.
-      const paragraph = seed.split('\n').map((l) => l.replace(/\u00a0/g, ' ').trim()).find((l) => l.length > 400 && lines.some((v) => v.trim().length > 20 && l.startsWith(v.trim())));
+      // A paragraph longer than the editor is wide (200 characters; the panel may take half the height):
+      // its first screen line holds only its start.
+      const paragraph = seed.split('\n').map((l) => l.replace(/\u00a0/g, ' ').trim()).find((l) => l.length > 200 && lines.some((v) => v.trim().length > 20 && l.startsWith(v.trim())));
       if (!paragraph) throw new Error(`no long paragraph of ${OTHER_SEED} starts on screen`);
       const first = lines.find((v) => v.trim().length > 20 && paragraph.startsWith(v.trim())) ?? '';
       step(`  a ${paragraph.length}-character paragraph: ${first.trim().length} characters on its first screen line`);
