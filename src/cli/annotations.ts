@@ -1,12 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { decodeArticleBytes } from '../core/decode';
 import {
   AnnotationStore, ArticlePathError, ImportError, PartialImportError, StoreBusyError, StoreFileError, exportFromStore, importIntoStore, parseAnnotationDocument,
   toAnnotationCollection, toCsv, toMarkdown,
 } from '../core/annotations';
-import { CliError, describeFsError, readTextFile } from './io';
+import { CliError, describeFsError, readArticleUnder, readTextFile } from './io';
 import { NodeFileHost } from './nodeFileHost';
 
 const USAGE = 'usage: news-annotator annotations import WORKSPACE FILE | export WORKSPACE [--format jsonld|csv|md]';
@@ -73,7 +72,7 @@ async function runExport(args: string[]): Promise<number> {
   if (format !== 'jsonld' && format !== 'csv' && format !== 'md') throw new CliError(`unknown format '${format}' (jsonld, csv or md)`);
   const root = workspaceFolder(positional[0]);
   const store = new AnnotationStore(new NodeFileHost(root));
-  const items = await exportFromStore(store, async (article) => readArticle(root, article));
+  const items = await exportFromStore(store, async (article) => readArticleUnder(root, article));
   const output = format === 'csv' ? toCsv(items) : format === 'md' ? toMarkdown(items) : `${JSON.stringify(toAnnotationCollection(items), null, 2)}\n`;
   process.stdout.write(output);
   // The readable stores are exported; the run still fails, so a script does not take a partial export for a whole one.
@@ -86,13 +85,3 @@ async function runExport(args: string[]): Promise<number> {
   return 0;
 }
 
-function readArticle(root: string, article: string): string | undefined {
-  let bytes: Uint8Array;
-  try {
-    bytes = fs.readFileSync(path.join(root, ...article.split('/')));
-  } catch {
-    return undefined;
-  }
-  const decoded = decodeArticleBytes(bytes);
-  return decoded.ok ? decoded.text : undefined;
-}

@@ -1,10 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { decodeArticleBytes } from '../core/decode';
 import { AnnotationStore, anchorTarget, articleTargetOf } from '../core/annotations';
 import { type Claim, type ClaimReviewSettings, type LocatedClaim, claimsToCsv, describeClaim, isClaim, toClaimReviews } from '../core/claims';
 import { WorkspaceIndex } from '../core/index/workspaceIndex';
-import { CliError } from './io';
+import { CliError, readArticleUnder } from './io';
 import { createAnalyser, modelVersion } from './indexCommand';
 import { NodeFileHost } from './nodeFileHost';
 import { NodeWorkspaceHost } from './nodeWorkspaceHost';
@@ -84,7 +83,7 @@ export async function claimsOf(root: string): Promise<Claim[]> {
   for (const problem of store.problems()) process.stderr.write(`news-annotator: warning: ${problem.message}\n`);
   const located: LocatedClaim[] = [];
   for (const article of articles) {
-    const text = readArticle(root, article);
+    const text = readArticleUnder(root, article);
     for (const annotation of store.annotationsOf(article).filter(isClaim).sort((a, b) => a.created.localeCompare(b.created) || a.id.localeCompare(b.id))) {
       const target = articleTargetOf(annotation);
       const anchor = text === undefined || !target ? undefined : anchorTarget(text, target);
@@ -106,16 +105,6 @@ export async function claimsOf(root: string): Promise<Claim[]> {
   return claims;
 }
 
-function readArticle(root: string, article: string): string | undefined {
-  let bytes: Uint8Array;
-  try {
-    bytes = fs.readFileSync(path.join(root, ...article.split('/')));
-  } catch {
-    return undefined;
-  }
-  const decoded = decodeArticleBytes(bytes);
-  return decoded.ok ? decoded.text : undefined;
-}
 
 /** The `newsAnnotator.*` claim settings of the folder's `.vscode/settings.json` (JSON with comments), if any. */
 function settingsOf(root: string): ClaimReviewSettings {

@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { decodeArticleBytes } from '../core/decode';
 
 /** An error meant for the user: printed as one line, no stack trace. */
@@ -83,4 +84,16 @@ export function readTextFile(path: string): string {
   const decoded = decodeArticleBytes(bytes);
   if (!decoded.ok) throw new CliError(`${path}: ${decoded.reason}`);
   return decoded.text;
+}
+
+/** The text of a workspace-relative article under `root`, or undefined when it cannot be read or decoded. */
+export function readArticleUnder(root: string, article: string): string | undefined {
+  let bytes: Uint8Array;
+  try {
+    bytes = fs.readFileSync(path.join(root, ...article.split('/')));
+  } catch {
+    return undefined;
+  }
+  const decoded = decodeArticleBytes(bytes);
+  return decoded.ok ? decoded.text : undefined;
 }
