@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { openCommandFor, type NewsAnnotation, type NewsViewModel } from './newsViewModel';
+import { plural, shorten } from './labels';
 
 export const ANNOTATIONS_VIEW_ID = 'newsAnnotator.annotations';
 
@@ -38,15 +39,6 @@ const SECTIONS: readonly { section: AnnotationSection; label: string; icon: stri
 ];
 
 const LABEL_WIDTH = 70;
-
-function shorten(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > LABEL_WIDTH ? `${flat.slice(0, LABEL_WIDTH - 1)}…` : flat;
-}
-
-function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
 
 /** Annotations by article, by tag, and the orphans whose passage is no longer in the text. */
 export class AnnotationsTreeProvider implements vscode.TreeDataProvider<AnnotationsTreeNode>, vscode.Disposable {
@@ -103,10 +95,10 @@ export class AnnotationsTreeProvider implements vscode.TreeDataProvider<Annotati
       return item;
     }
     const { annotation } = element;
-    const label = shorten(annotation.text || annotation.quote || '(no text)');
+    const label = shorten(annotation.text || annotation.quote || '(no text)', LABEL_WIDTH);
     const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
     item.id = element.id;
-    item.description = [annotation.quote && annotation.text ? `“${shorten(annotation.quote)}”` : undefined, annotation.tags.map((t) => `#${t}`).join(' ') || undefined].filter(Boolean).join(' · ');
+    item.description = [annotation.quote && annotation.text ? `“${shorten(annotation.quote, LABEL_WIDTH)}”` : undefined, annotation.tags.map((t) => `#${t}`).join(' ') || undefined].filter(Boolean).join(' · ');
     const tooltip = new vscode.MarkdownString();
     if (annotation.text) tooltip.appendText(`${annotation.text}\n\n`);
     if (annotation.quote) tooltip.appendText(`On “${annotation.quote}” `);

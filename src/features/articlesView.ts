@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { openCommandFor, type NewsArticle, type NewsViewModel } from './newsViewModel';
+import { plural } from './labels';
 
 export const ARTICLES_VIEW_ID = 'newsAnnotator.articles';
 
@@ -29,10 +30,6 @@ export function outletLabel(article: NewsArticle): string {
   const outlet = article.outlet;
   if (!outlet) return UNKNOWN_OUTLET;
   return outlet.via ? `${outlet.name} — via ${outlet.via}` : outlet.name;
-}
-
-function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
 }
 
 /**

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { CLAIM_STATUSES, CLAIM_STATUS_LABELS, type ClaimAppearance, type ClaimStatus } from '../core/claims';
 import { openCommandFor } from './newsViewModel';
 import type { ClaimsService, WorkspaceClaim } from './claimsService';
+import { plural, shorten } from './labels';
 
 export const CLAIMS_VIEW_ID = 'newsAnnotator.claims';
 
@@ -36,15 +37,6 @@ export type ClaimsTreeNode = ClaimGroupNode | ClaimNode | ClaimAppearanceNode;
 const STATUS_ICONS: Readonly<Record<ClaimStatus, string>> = { unchecked: 'circle-large-outline', inProgress: 'loading', verdictGiven: 'pass' };
 const NO_CLAIMANT = 'No claimant found';
 const LABEL_WIDTH = 70;
-
-function shorten(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > LABEL_WIDTH ? `${flat.slice(0, LABEL_WIDTH - 1)}…` : flat;
-}
-
-function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
 
 /** Claims by status (unchecked, in progress, verdict given) or by claimant; each claim opens to its appearances. */
 export class ClaimsTreeProvider implements vscode.TreeDataProvider<ClaimsTreeNode>, vscode.Disposable {
@@ -97,7 +89,7 @@ export class ClaimsTreeProvider implements vscode.TreeDataProvider<ClaimsTreeNod
     }
     if (element.kind === 'claim') {
       const { claim } = element;
-      const label = `“${shorten(claim.text)}”`;
+      const label = `“${shorten(claim.text, LABEL_WIDTH)}”`;
       const item = new vscode.TreeItem(label, claim.appearances.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
       item.id = element.id;
       const who = this.groupingValue === 'status' ? claim.claimant?.name : CLAIM_STATUS_LABELS[claim.status];

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { openCommandFor, type NewsEntity, type NewsEntityKind, type NewsLocation, type NewsViewModel } from './newsViewModel';
+import { plural } from './labels';
 
 export const ENTITIES_VIEW_ID = 'newsAnnotator.entities';
 
@@ -35,10 +36,6 @@ const GROUPS: readonly { kind: NewsEntityKind; label: string; icon: string }[] =
   { kind: 'place', label: 'Places', icon: 'location' },
   { kind: 'date', label: 'Dates', icon: 'calendar' },
 ];
-
-function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
 
 function isThenable<T>(value: T | Thenable<T>): value is Thenable<T> {
   return typeof (value as Thenable<T>)?.then === 'function';

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { articlesAndOrigins } from '../core/corpus/copies';
 import { openCommandFor, type NewsQuote, type NewsViewModel } from './newsViewModel';
+import { plural, shorten } from './labels';
 
 export const QUOTES_VIEW_ID = 'newsAnnotator.quotes';
 
@@ -34,10 +35,6 @@ const UNATTRIBUTED = 'Unattributed';
 const SAME_STATEMENT_OVERLAP = 0.6;
 const MIN_WORDS_FOR_MATCH = 4;
 const LABEL_WIDTH = 80;
-
-function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
 
 function fileName(uri: string): string {
   return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
@@ -74,11 +71,6 @@ function sameStatement(a: Set<string>, b: Set<string>): boolean {
 /** The words of a quote without the marks around them (the extractor keeps them; labels add their own). */
 function unquoted(text: string): string {
   return text.replace(/\s+/g, ' ').trim().replace(/^["“”„«‹'‘’]+/u, '').replace(/["“”»›'‘’]+$/u, '');
-}
-
-function shorten(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > LABEL_WIDTH ? `${flat.slice(0, LABEL_WIDTH - 1)}…` : flat;
 }
 
 /** Quotes by speaker; each speaker's statements, each statement's occurrences across articles. */
@@ -129,7 +121,7 @@ export class QuotesTreeProvider implements vscode.TreeDataProvider<QuotesTreeNod
       const uris = new Set(element.quotes.map((q) => q.uri));
       const outlets = new Set(element.quotes.map((q) => this.outletOf(q.uri) ?? q.uri)).size;
       const where = `${articlesAndOrigins(uris.size, this.model.originCount?.(uris) ?? uris.size)}${outlets > 1 ? ` · ${plural(outlets, 'outlet')}` : ''}`;
-      const item = new vscode.TreeItem(`“${shorten(unquoted(element.text))}”`, vscode.TreeItemCollapsibleState.Collapsed);
+      const item = new vscode.TreeItem(`“${shorten(unquoted(element.text), LABEL_WIDTH)}”`, vscode.TreeItemCollapsibleState.Collapsed);
       item.id = element.id;
       item.description = where;
       const tooltip = new vscode.MarkdownString();
@@ -147,7 +139,7 @@ export class QuotesTreeProvider implements vscode.TreeDataProvider<QuotesTreeNod
     const source = this.outletOf(quote.uri) ?? fileName(quote.uri);
     const item = new vscode.TreeItem(source, vscode.TreeItemCollapsibleState.None);
     item.id = element.id;
-    item.description = `${fileName(quote.uri)} · ${shorten(quote.text)}`;
+    item.description = `${fileName(quote.uri)} · ${shorten(quote.text, LABEL_WIDTH)}`;
     item.tooltip = `${source}, ${fileName(quote.uri)}:\n“${unquoted(quote.text)}”`;
     item.iconPath = new vscode.ThemeIcon('go-to-file');
     item.contextValue = 'newsQuote';

@@ -14,7 +14,8 @@ import type { NewsAnnotation, NewsAnnotationSource } from '../newsViewModel';
 import { authorFor } from './author';
 import type { CommentsDeps, CorrectionPlace, StoredCorrection } from './deps';
 import { ArticleAnchors } from './liveAnchors';
-import { AnnotationComment, COMMENT_CONTROLLER_ID, CommentThreads, hashTags, shorten } from './threads';
+import { AnnotationComment, COMMENT_CONTROLLER_ID, CommentThreads, hashTags } from './threads';
+import { shorten } from '../labels';
 import { silentLogger } from '../../core/logger';
 
 /** Languages whose documents can be annotated. */

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { type AnchorResult, type Annotation, type ArticleTarget, articleTargetOf, normalizeTags, quoteSelectorOf, tagsOf, textOf, verdictOf } from '../../core/annotations';
 import { correctionsOf } from '../../core/corrections';
 import type { LiveAnchor } from '../../core/annotations/liveAnchors';
+import { shorten } from '../labels';
 
 /** Id of the comment controller (menus test it in `commentController == ...`). */
 export const COMMENT_CONTROLLER_ID = 'newsAnnotator.comments';
@@ -175,8 +176,3 @@ export function hashTags(text: string): string[] {
   return normalizeTags([...text.matchAll(/(?:^|\s)#([\p{L}\p{N}_-]+)/gu)].map((m) => m[1] as string));
 }
 
-/** `text` on one line, cut to `max` characters. */
-export function shorten(text: string, max = 60): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-}
